@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace BatchPredict.Cli;
+
+/// <summary>The <c>batchpredict</c> command tree. Each area adds its command here, built in its own file.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("BatchPredict: score MongoDB documents with versioned ML.NET models and write the predictions back.");
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+}

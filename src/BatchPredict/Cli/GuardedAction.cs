@@ -1,0 +1,57 @@
+using System.CommandLine;
+using BatchPredict.Core;
+using BatchPredict.EmbeddedMongo;
+using MongoDB.Driver;
+using Spectre.Console;
+
+namespace BatchPredict.Cli;
+
+/// <summary>
+/// Runs a command's action so that a user's mistake ends in one clear line and a non-zero exit code, not a stack trace.
+/// Exit codes: 0 done, 1 refused (configuration or input), 2 failed unexpectedly, 130 cancelled.
+/// </summary>
+internal static class GuardedAction
+{
+    public const int Refused = 1;
+    public const int Failed = 2;
+    public const int Cancelled = 130;
+
+    public static void SetGuardedAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
+        command.SetAction((parse, ct) => RunAsync(() => action(parse, ct)));
+
+    public static async Task<int> RunAsync(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (BatchPredictException e)
+        {
+            WriteError(e.Message);
+            return Refused;
+        }
+        catch (MongoCommandError e)
+        {
+            WriteError($"{e.Message} (code {e.Code} {e.CodeName})");
+            return Refused;
+        }
+        catch (MongoException e)
+        {
+            WriteError($"MongoDB: {e.Message}");
+            return Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            WriteError("cancelled");
+            return Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            WriteError(e.Message);
+            return Refused;
+        }
+    }
+
+    public static void WriteError(string message) =>
+        AnsiConsole.Console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+}

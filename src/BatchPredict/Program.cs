@@ -1,0 +1,1 @@
+return await BatchPredict.Cli.CliApp.RunAsync(args);
