@@ -22,7 +22,6 @@ internal sealed class CommandDispatcher
         WriteCommands.Register(this);
         FindCommands.Register(this);
         FindAndModifyCommand.Register(this);
-        AggregateCommand.Register(this);
     }
 
     public void Add(string name, Func<CommandContext, ValueTask<BsonDocument>> handler) => _handlers[name] = handler;
@@ -76,5 +75,23 @@ internal sealed class CommandDispatcher
     }
 
     public static BsonDocument ErrorReply(MongoCommandError error) =>
-        new() { { "ok", 0.0 }, { "errmsg", error.Message }, { "code", error.Code }, { "codeName", error.CodeName } };
+        AddDetails(new BsonDocument { { "ok", 0.0 }, { "errmsg", error.Message }, { "code", error.Code }, { "codeName", error.CodeName } }, error);
+
+    /// <summary>One entry of writeErrors: the index of the failed write in its batch and the error.</summary>
+    public static BsonDocument WriteError(int index, MongoCommandError error) =>
+        AddDetails(new BsonDocument { { "index", index }, { "code", error.Code }, { "errmsg", error.Message } }, error);
+
+    /// <summary>Details such as keyPattern/keyValue of a duplicate key, which drivers surface to the caller.</summary>
+    private static BsonDocument AddDetails(BsonDocument reply, MongoCommandError error)
+    {
+        foreach (System.Collections.DictionaryEntry entry in error.Data)
+        {
+            if (entry.Key is string name && entry.Value is BsonValue value)
+            {
+                reply[name] = value;
+            }
+        }
+
+        return reply;
+    }
 }

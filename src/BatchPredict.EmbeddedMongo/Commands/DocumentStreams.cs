@@ -19,8 +19,6 @@ internal sealed class FilteredStream(RecordSource source, Filter? filter, long s
     private long _skip = skip;
     private long _returned;
 
-    public override string ToString() => $"{source.GetType().Name} skip {skip} limit {limit}";
-
     public IEnumerable<BsonDocument> Resume()
     {
         foreach (var record in source.Resume())
