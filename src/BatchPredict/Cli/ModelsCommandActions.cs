@@ -16,7 +16,9 @@ internal static class ModelsCommandActions
         await using var host = await ModelsHost.StartAsync(context.Configure, ct);
         await using var stream = file.OpenRead();
         var version = await host.Registry.PushAsync(stream, request with { SourceName = file.Name }, ct);
-        context.Console.MarkupLineInterpolated($"pushed [bold]{version.Name}:{version.Version}[/] (sha256 {version.Sha256}, {version.Size:N0} bytes)");
+        // Short lines: a redirected console wraps at 80 columns.
+        context.Console.MarkupLineInterpolated($"pushed [bold]{version.Name}:{version.Version}[/] ({version.Size:N0} bytes)");
+        context.Console.MarkupLineInterpolated($"sha256 {version.Sha256}");
         if (request.Alias is not null)
         {
             context.Console.MarkupLineInterpolated($"{version.Name}@{request.Alias} -> version {version.Version}");
@@ -89,7 +91,8 @@ internal static class ModelsCommandActions
             File.Delete(partial);
         }
 
-        context.Console.MarkupLineInterpolated($"pulled {version.Name}:{version.Version} to {output.FullName} ({version.Size:N0} bytes, sha256 {version.Sha256} verified)");
+        context.Console.MarkupLineInterpolated($"pulled {version.Name}:{version.Version} ({version.Size:N0} bytes, sha256 verified)");
+        context.Console.MarkupLineInterpolated($"to {output.FullName}");
         return 0;
     }
 

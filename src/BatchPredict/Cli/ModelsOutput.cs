@@ -10,7 +10,8 @@ internal static class ModelsOutput
 {
     public static Table VersionsTable(IReadOnlyList<ModelVersionInfo> versions, IReadOnlyList<ModelAliasInfo> aliases)
     {
-        var table = new Table().AddColumns("Name", "Version", "Aliases", "SHA-256", "Size", "Metrics", "Created (UTC)", "Description");
+        // The description is left to `models show`, so the table fits a 120-column terminal.
+        var table = new Table().AddColumns("Name", "Version", "Aliases", "SHA-256", "Size", "Created (UTC)", "Metrics");
         foreach (var v in versions)
         {
             table.AddRow(
@@ -19,9 +20,8 @@ internal static class ModelsOutput
                 Cell(string.Join(", ", aliases.Where(a => a.Name == v.Name && a.Version == v.Version).Select(a => a.Alias))),
                 Cell(v.Sha256[..12]),
                 Cell(v.Size.ToString("N0", CultureInfo.InvariantCulture)),
-                Cell(Metrics(v)),
                 Cell(Time(v.CreatedAt)),
-                Cell(v.Description ?? ""));
+                Cell(Metrics(v)));
         }
 
         return table;
@@ -60,7 +60,7 @@ internal static class ModelsOutput
                 var step = alias.History[i];
                 var current = i == alias.History.Count - 1 ? " (current)" : "";
                 table.AddRow(
-                    Cell($"{alias.Name}@{alias.Alias}"),
+                    Cell(alias.Alias),
                     Cell((i + 1).ToString(CultureInfo.InvariantCulture)),
                     Cell(step.Version.ToString(CultureInfo.InvariantCulture) + current),
                     Cell(step.Action),

@@ -37,6 +37,7 @@ public sealed class ModelsCommandTests(ModelsCommandFixture fixture) : IClassFix
         var rollback = await RunAsync("models", "rollback", "cli-flight", "--alias", "production");
         var list = await RunAsync("models", "list", "--name", "cli-flight");
         var show = await RunAsync("models", "show", "cli-flight@production");
+        var showV2 = await RunAsync("models", "show", "cli-flight:2");
         var pull = await RunAsync("models", "pull", "cli-flight:2", "--out", pulled);
 
         Assert.Equal(0, push1.ExitCode);
@@ -48,7 +49,8 @@ public sealed class ModelsCommandTests(ModelsCommandFixture fixture) : IClassFix
         Assert.Contains("rollback", rollback.Output, StringComparison.Ordinal);
         Assert.Equal(0, list.ExitCode);
         Assert.Contains("auc=0.68", list.Output, StringComparison.Ordinal);
-        Assert.Contains("second", list.Output, StringComparison.Ordinal);
+        Assert.Contains("cli-flight", list.Output, StringComparison.Ordinal);
+        Assert.Contains("second", showV2.Output, StringComparison.Ordinal);
         Assert.Contains("source=dot", show.Output, StringComparison.Ordinal);
         Assert.Contains("PredictedLabel: Boolean", show.Output, StringComparison.Ordinal);
         Assert.Contains("1 (current)", show.Output, StringComparison.Ordinal);
