@@ -22,6 +22,7 @@ internal sealed class CommandDispatcher
         WriteCommands.Register(this);
         FindCommands.Register(this);
         FindAndModifyCommand.Register(this);
+        AggregateCommand.Register(this);
     }
 
     public void Add(string name, Func<CommandContext, ValueTask<BsonDocument>> handler) => _handlers[name] = handler;
