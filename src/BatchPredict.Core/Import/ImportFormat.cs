@@ -26,6 +26,6 @@ public static class ImportFormats
         ".csv" => ImportFormat.Csv,
         ".jsonl" or ".ndjson" => ImportFormat.JsonLines,
         var other => throw new BatchPredictException(
-            $"Cannot tell the format of '{path}' from its extension '{other}': pass --format parquet, csv or jsonl."),
+            $"Cannot tell the format of '{path}' from {(other.Length == 0 ? "a name without extension" : $"its extension '{other}'")}: pass --format parquet, csv or jsonl."),
     };
 }
