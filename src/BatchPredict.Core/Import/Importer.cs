@@ -71,6 +71,12 @@ public sealed class Importer
                 progress?.Report(new ImportProgress(tally.RowsRead, tally.Inserted, tally.BadRowCount, total, _time.GetElapsedTime(started)));
             }
         }
+        catch (BatchPredictException e)
+        {
+            // The file broke part way (a corrupt row group): say how far the import got, what it wrote stays.
+            throw new BatchPredictException(
+                $"{e.Message} (stopped after {tally.RowsRead:N0} rows; the {tally.Inserted:N0} documents inserted stay in {request.Collection})", e);
+        }
         catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or MongoException)
         {
             cancelled = true;

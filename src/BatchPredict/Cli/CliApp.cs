@@ -9,6 +9,7 @@ internal static class CliApp
     {
         var root = new RootCommand("BatchPredict: score MongoDB documents with versioned ML.NET models and write the predictions back.");
         root.Subcommands.Add(MongodCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 
