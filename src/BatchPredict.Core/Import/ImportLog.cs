@@ -22,7 +22,7 @@ internal static partial class Log
     public static partial void ImportFinished(ILogger logger, long inserted, long rowsRead, string file, string collection,
         TimeSpan elapsed, double rowsPerSecond, long badRows);
 
-    [LoggerMessage(EventId = 506, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 506, Level = LogLevel.Information,
         Message = "Import of {File} into {Collection} cancelled after {RowsRead} rows; {Inserted} documents inserted stay")]
     public static partial void ImportCancelled(ILogger logger, string file, string collection, long rowsRead, long inserted);
 }
