@@ -105,6 +105,21 @@ public sealed class ImporterTests(ImportServerFixture server) : IClassFixture<Im
     }
 
     [Fact]
+    public async Task ImportAsync_ConnectionLostAfterTheWriteLanded_RetriedAndEachRowCountedOnce()
+    {
+        var path = _files.Write("retry.csv", "n\n1\n2\n3\n");
+        var (database, flaky) = FlakyInsertsDatabase.Wrap(server.Database);
+        var importer = new Importer(database, Options.Create(new ImportOptions { BatchSize = 10, RetryDelay = TimeSpan.Zero }),
+            _time, NullLogger<Importer>.Instance);
+
+        var summary = await importer.ImportAsync(new ImportRequest("retry", path));
+
+        Assert.Equal(2, flaky.InsertCalls);
+        Assert.Equal((3L, 3L, 0L), (summary.RowsRead, summary.Inserted, summary.BadRowCount));
+        Assert.Equal(3, await CountAsync("retry"));
+    }
+
+    [Fact]
     public async Task ImportAsync_ManyBadRows_KeepsTheFirstFewCountsAll()
     {
         var path = _files.Write("bad.csv", "a,b\n" + string.Concat(Enumerable.Range(0, 25).Select(i => $"{i}\n")) + "1,2\n");
