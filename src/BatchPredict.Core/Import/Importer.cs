@@ -35,7 +35,19 @@ public sealed class Importer
         _retry = CreateRetry(_options, time, logger);
     }
 
+    /// <summary>Opens the file (every file problem is a <see cref="BatchPredictException"/> naming it) and imports it.</summary>
     public async Task<ImportSummary> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var format = request.Format ?? ImportFormats.FromExtension(request.File);
+        await using var reader = await RowReaders.OpenAsync(request.File, format, ct);
+        return await ImportAsync(request with { Format = format }, reader, progress, ct);
+    }
+
+    /// <summary>
+    /// Imports from a reader the caller opened, so a command can refuse a bad file before it connects to MongoDB.
+    /// The reader stays the caller's to dispose.
+    /// </summary>
+    public async Task<ImportSummary> ImportAsync(ImportRequest request, IRowReader reader, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var format = request.Format ?? ImportFormats.FromExtension(request.File);
         var batchSize = request.BatchSize ?? _options.BatchSize;
@@ -44,7 +56,6 @@ public sealed class Importer
             throw new BatchPredictException("The batch size must be at least 1 and the number of rows to take at least 0.");
         }
 
-        await using var reader = await RowReaders.OpenAsync(request.File, format, ct);
         Log.ImportStarted(_logger, request.File, format, request.Collection);
         if (request.Drop)
         {
