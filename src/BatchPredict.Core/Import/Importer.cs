@@ -129,10 +129,12 @@ public sealed class Importer
         var attempts = 0;
         try
         {
-            await _retry.ExecuteAsync(async token =>
+            // Cancelling stops the retry delays but not an insert under way: letting it finish keeps the summary's
+            // count of inserted documents exact.
+            await _retry.ExecuteAsync(async _ =>
             {
                 attempts++;
-                await collection.InsertManyAsync(batch.Documents, Unordered, token);
+                await collection.InsertManyAsync(batch.Documents, Unordered, CancellationToken.None);
             }, ct);
             return batch.Documents.Count;
         }
