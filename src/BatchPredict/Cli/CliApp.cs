@@ -9,11 +9,8 @@ internal static class CliApp
     {
         var root = new RootCommand("BatchPredict: score MongoDB documents with versioned ML.NET models and write the predictions back.");
         root.Subcommands.Add(MongodCommand.Create());
-<<<<<<< HEAD
         root.Subcommands.Add(ModelsCommand.Create());
-=======
         root.Subcommands.Add(ImportCommand.Create());
->>>>>>> import
         return root;
     }
 
