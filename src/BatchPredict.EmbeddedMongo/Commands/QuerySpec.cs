@@ -105,6 +105,20 @@ internal sealed class QuerySpec
         }
     }
 
+    /// <summary>{_id: value} with a plain value (not an operator document, array or regex): answered by one _id probe.</summary>
+    public static bool IsIdEquality(BsonDocument filter, out BsonValue id)
+    {
+        id = BsonNull.Value;
+        if (filter.ElementCount != 1 || filter.GetElement(0).Name != "_id")
+        {
+            return false;
+        }
+
+        id = filter[0];
+        return id.BsonType is not (BsonType.Document or BsonType.Array or BsonType.RegularExpression or BsonType.Null or BsonType.Undefined
+            or BsonType.MinKey or BsonType.MaxKey);
+    }
+
     /// <summary>A hint must name an existing index (by name or key pattern); it never changes results here.</summary>
     public static void CheckHint(CollectionStore store, BsonDocument body)
     {
