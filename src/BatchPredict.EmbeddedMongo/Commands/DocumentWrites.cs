@@ -67,7 +67,7 @@ internal static class DocumentWrites
         plan.Apply(UpdatePlan.SeedFromFilter(filter), new UpdateContext(now, true, null));
 
     /// <summary>The matching records (with the positional index of the match), first only unless multi.</summary>
-    public static List<(Record Record, BsonDocument Document, int? Position)> Targets(CollectionStore store, QuerySpec query, Filter filter, bool multi)
+    public static List<(Record Record, BsonDocument Document, int? Position)> Targets(CollectionStore store, QuerySpec query, bool multi)
     {
         var targets = new List<(Record, BsonDocument, int?)>();
         if (QuerySpec.IsIdEquality(query.FilterDocument, out var id))
@@ -85,7 +85,7 @@ internal static class DocumentWrites
         // Collected before any change: an update may move entries of the very index being scanned.
         foreach (var (record, document) in query.SortedMatches(store))
         {
-            filter.Matches(document, out var position);
+            query.Filter.Matches(document, out var position);
             targets.Add((record, document, position));
             if (!multi)
             {

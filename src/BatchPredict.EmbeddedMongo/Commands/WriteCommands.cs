@@ -117,7 +117,7 @@ internal static class WriteCommands
 
         QuerySpec.CheckHint(store, statement);
         var now = context.Server.Now;
-        var targets = DocumentWrites.Targets(store, query, query.Filter, multi);
+        var targets = DocumentWrites.Targets(store, query, multi);
         long modified = 0;
         foreach (var (record, document, position) in targets)
         {
@@ -183,7 +183,7 @@ internal static class WriteCommands
 
         QuerySpec.CheckHint(store, statement);
         var query = QuerySpec.For(filterDocument, null, context);
-        var victims = DocumentWrites.Targets(store, query, query.Filter, multi: limit == 0);
+        var victims = DocumentWrites.Targets(store, query, multi: limit == 0);
         foreach (var (record, document, _) in victims)
         {
             context.Engine.Delete(store, record, document);

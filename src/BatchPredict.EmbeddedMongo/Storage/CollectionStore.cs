@@ -217,6 +217,12 @@ internal sealed class CollectionStore
     /// <summary>The _id of raw BSON, if it has one; an embedded document or array is decoded fully.</summary>
     public static bool TryGetId(byte[] bson, out BsonValue id)
     {
+        var fast = RawId.TryRead(bson, out id);
+        if (fast != RawId.Result.Unknown)
+        {
+            return fast == RawId.Result.Found;
+        }
+
         using var raw = new RawBsonDocument(bson);
         if (!raw.TryGetValue("_id", out id))
         {
