@@ -17,6 +17,11 @@ public static class ModelRegistryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ModelRegistryCollections>();
+        builder.Services.TryAddSingleton<MongoModelRegistry>();
+        builder.Services.TryAddSingleton<IModelRegistry>(sp => sp.GetRequiredService<MongoModelRegistry>());
+        builder.Services.TryAddSingleton<IModelContentReader>(sp => sp.GetRequiredService<MongoModelRegistry>());
+        builder.Services.TryAddSingleton<IModelCache, ModelCache>();
         return builder;
     }
 }
