@@ -18,6 +18,8 @@ public sealed class JobCatalog
 
     public IReadOnlyCollection<JobDefinition> Jobs => _jobs.Values;
 
+    public bool Contains(string name) => _jobs.ContainsKey(name);
+
     public JobDefinition Get(string name) =>
         _jobs.TryGetValue(name, out var job)
             ? job

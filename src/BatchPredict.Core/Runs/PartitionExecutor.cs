@@ -65,9 +65,12 @@ public sealed class PartitionExecutor(
         long read = 0;
         async Task PersistAsync(WorkItem item, CancellationToken token)
         {
+            token.ThrowIfCancellationRequested(); // stopping: write nothing more
             var now = time.GetUtcNow().UtcDateTime;
             var written = await writer.WriteAsync(item.Features.Ids, item.Predictions, now, token);
-            await deadLetters.WriteAsync(run.Id, item.DeadLetters, now, token);
+            // Once the predictions are written, the dead letters and the checkpoint follow even if a stop was requested
+            // meanwhile, so a resumed partition does not redo a batch that is already done.
+            await deadLetters.WriteAsync(run.Id, item.DeadLetters, now, CancellationToken.None);
             var counts = new RunCounts
             {
                 Read = item.Read,
@@ -76,7 +79,7 @@ public sealed class PartitionExecutor(
                 Skipped = item.Skipped,
                 DeadLettered = item.DeadLetters.Count,
             };
-            await ledger.CheckpointAsync(run.Id, partition.Index, item.LastId, counts, now, token);
+            await ledger.CheckpointAsync(run.Id, partition.Index, item.LastId, counts, now, CancellationToken.None);
             read += item.Read;
             onCheckpoint?.Invoke(new PartitionCheckpoint(run.Id, partition.Index, item.LastId, counts));
         }

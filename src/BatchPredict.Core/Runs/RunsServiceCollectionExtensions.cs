@@ -2,6 +2,7 @@ using BatchPredict.Core.Jobs;
 using BatchPredict.Core.Runs.Scheduling;
 using BatchPredict.Core.Storage;
 using Hangfire;
+using Hangfire.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -40,7 +41,12 @@ public static class RunsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<MongoOptions>>().Value.Database,
             sp.GetRequiredService<IOptions<HangfireOptions>>().Value));
         services.TryAddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
-        services.TryAddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+        // Next occurrences are computed with the injected clock, so schedules can be tested with fake time.
+        services.TryAddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(
+            sp.GetRequiredService<JobStorage>(),
+            JobFilterProviders.Providers,
+            new DefaultTimeZoneResolver(),
+            () => sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
         return builder;
     }
 

@@ -24,6 +24,10 @@ public sealed class HangfireOptions
     [Range(1, 256)]
     public int WorkerCount { get; set; } = 4;
 
+    /// <summary>Whether this server also runs Hangfire's schedulers (recurring and delayed jobs). Default true; false
+    /// makes a worker-only server, for extra servers beside one that schedules.</summary>
+    public bool RunSchedulers { get; set; } = true;
+
     /// <summary>Credentials a remote dashboard request must give (basic auth). Empty: only local requests are served.</summary>
     public string? DashboardUser { get; set; }
 
