@@ -11,6 +11,7 @@ internal static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(RunsCommand.Create());
+        root.Subcommands.Add(MongodCommand.Create());
         return root;
     }
 
