@@ -86,7 +86,7 @@ public sealed class PartitionExecutor(
 
         var source = database.GetCollection<BsonDocument>(job.Source.Collection);
         var pipeline = new PartitionPipeline(source, job, mapper, scorer, PersistAsync, options.Value.ChannelCapacity);
-        var filter = RunFilters.Partition(BsonDocument.Parse(run.Filter), partition);
+        var filter = RunFilters.Partition(BsonDocument.Parse(run.Filter), partition, run.MixedIdTypes);
         await pipeline.RunAsync(filter, ct);
 
         logger.PartitionDone(run.Id, partition.Index, read);

@@ -18,9 +18,21 @@ public static class PartitionPlanner
         return (starts, sizes);
     }
 
+    /// <summary>Whether the smallest and the largest _id differ in type: types form contiguous groups in the _id order,
+    /// so equal types at both ends mean a single type throughout.</summary>
+    public static async Task<bool> HasMixedIdTypesAsync(IMongoCollection<BsonDocument> source, BsonDocument filter, CancellationToken ct)
+    {
+        async Task<BsonValue?> EndAsync(int direction) =>
+            (await source.Find(filter).Sort(new BsonDocument("_id", direction)).Limit(1).Project(new BsonDocument("_id", 1)).FirstOrDefaultAsync(ct))?["_id"];
+
+        var first = await EndAsync(1);
+        var last = await EndAsync(-1);
+        return first is not null && last is not null && TypeClass(first) != TypeClass(last);
+    }
+
     public static async Task<List<PartitionProgress>> PlanAsync(IMongoCollection<BsonDocument> source, BsonDocument filter, int partitions, CancellationToken ct)
     {
-        var count = await source.CountDocumentsAsync(filter, cancellationToken: ct);
+        var count = await CountAsync(source, filter, ct);
         var (starts, sizes) = Offsets(count, partitions);
         var bounds = new List<BsonValue> { BsonNull.Value };
         for (var i = 1; i < starts.Length; i++)
@@ -47,5 +59,16 @@ public static class PartitionPlanner
             Upper = bounds[i + 1],
             Planned = i == bounds.Count - 2 ? count - starts[i] : sizes[i],
         }).ToList();
+    }
+
+    private static string TypeClass(BsonValue value) =>
+        value.IsNumeric ? "number" : value.BsonType is BsonType.String or BsonType.Symbol ? "string" : value.BsonType.ToString();
+
+    /// <summary>The count command with a query: plain enough for any server, including the embedded one.</summary>
+    public static async Task<long> CountAsync(IMongoCollection<BsonDocument> source, BsonDocument filter, CancellationToken ct)
+    {
+        var command = new BsonDocument { { "count", source.CollectionNamespace.CollectionName }, { "query", filter } };
+        var result = await source.Database.RunCommandAsync<BsonDocument>(command, cancellationToken: ct);
+        return result["n"].ToInt64();
     }
 }

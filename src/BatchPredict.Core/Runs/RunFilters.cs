@@ -31,30 +31,37 @@ public static class RunFilters
         return filter.ElementCount == 0 ? condition : new BsonDocument("$and", new BsonArray { filter, condition });
     }
 
-    /// <summary>The partition's range, starting after the checkpoint when there is one.</summary>
-    public static BsonDocument Partition(BsonDocument effective, PartitionProgress partition)
+    /// <summary>
+    /// The partition's range, starting after the checkpoint when there is one. Query operators compare only values of
+    /// one type ($lt on an ObjectId never matches a string), so when a collection's _ids mix types the range is written
+    /// with $expr, whose comparisons follow the full BSON order that the _id sort uses.
+    /// </summary>
+    public static BsonDocument Partition(BsonDocument effective, PartitionProgress partition, bool mixedIdTypes)
     {
-        var range = new BsonDocument();
+        var bounds = new List<(string Op, BsonValue Value)>();
         if (!partition.Checkpoint.IsBsonNull)
         {
-            range.Add("$gt", partition.Checkpoint);
+            bounds.Add(("$gt", partition.Checkpoint));
         }
         else if (!partition.Lower.IsBsonNull)
         {
-            range.Add("$gte", partition.Lower);
+            bounds.Add(("$gte", partition.Lower));
         }
 
         if (!partition.Upper.IsBsonNull)
         {
-            range.Add("$lt", partition.Upper);
+            bounds.Add(("$lt", partition.Upper));
         }
 
-        if (range.ElementCount == 0)
+        if (bounds.Count == 0)
         {
             return effective;
         }
 
-        var idRange = new BsonDocument("_id", range);
+        var idRange = mixedIdTypes
+            ? new BsonDocument("$expr", new BsonDocument("$and", new BsonArray(bounds.Select(b =>
+                new BsonDocument(b.Op, new BsonArray { "$_id", new BsonDocument("$literal", b.Value) })))))
+            : new BsonDocument("_id", new BsonDocument(bounds.Select(b => new BsonElement(b.Op, b.Value))));
         return effective.ElementCount == 0 ? idRange : new BsonDocument("$and", new BsonArray { effective, idRange });
     }
 

@@ -54,6 +54,9 @@ public sealed class RunRecord
 
     public long Planned { get; init; }
 
+    /// <summary>The selected documents' _ids are of more than one BSON type (see RunFilters.Partition).</summary>
+    public bool MixedIdTypes { get; init; }
+
     public RunCounts Counts { get; set; } = new();
 
     public double RowsPerSecond { get; set; }

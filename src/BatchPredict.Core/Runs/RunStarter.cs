@@ -45,6 +45,7 @@ public sealed class RunStarter(
             var filter = RunFilters.Effective(job, request.Filter ?? job.Source.Filter, lineage, job.Incremental.Enabled);
             var source = database.GetCollection<BsonDocument>(job.Source.Collection);
             var partitions = await PartitionPlanner.PlanAsync(source, filter, job.Partitions, ct);
+            var mixedIdTypes = await PartitionPlanner.HasMixedIdTypesAsync(source, filter, ct);
             var run = new RunRecord
             {
                 Id = runId,
@@ -61,6 +62,7 @@ public sealed class RunStarter(
                 HeartbeatAt = now,
                 Planned = partitions.Sum(p => p.Planned),
                 Partitions = partitions,
+                MixedIdTypes = mixedIdTypes,
             };
             await ledger.InsertAsync(run, ct);
             logger.RunStarted(run.Id, job.Name, info.Name, info.Version, run.Planned, partitions.Count, request.Trigger);

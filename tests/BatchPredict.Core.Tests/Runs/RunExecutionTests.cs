@@ -82,11 +82,12 @@ public sealed class RunExecutionTests(RunsTestHost host) : IClassFixture<RunsTes
     public async Task IncrementalRun_WithAnotherVersion_RescoresEverything()
     {
         await host.SeedAsync("flights_inc2", 10, seed: 3);
-        await host.RunAsync(new RunRequest("inc2", "test"));
-        var total = await host.Database.GetCollection<BsonDocument>("flights_inc2").CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty);
+        var first = await host.RunAsync(new RunRequest("inc2", "test"));
 
         var rerun = await host.RunAsync(new RunRequest("inc2", "test", ModelVersion: 2));
 
-        Assert.Equal(total, rerun.Counts.Written);
+        Assert.Equal(10, first.Counts.Written);
+        Assert.Equal(10, rerun.Counts.Written);
+        Assert.All(await host.AllAsync("flights_inc2"), d => Assert.Equal(2, d["prediction"]["model"]["version"].AsInt32));
     }
 }

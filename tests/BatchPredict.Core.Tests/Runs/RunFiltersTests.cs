@@ -48,15 +48,27 @@ public sealed class RunFiltersTests
     {
         var partition = new PartitionProgress { Lower = 10, Upper = 20, Checkpoint = 14 };
 
-        var filter = RunFilters.Partition([], partition);
+        var filter = RunFilters.Partition([], partition, mixedIdTypes: false);
 
         Assert.Equal(BsonDocument.Parse("""{ "_id": { "$gt": 14, "$lt": 20 } }"""), filter);
     }
 
     [Fact]
+    public void Partition_MixedIdTypes_ComparesInFullBsonOrder()
+    {
+        var partition = new PartitionProgress { Lower = "a", Upper = ObjectId.Parse("650000000000000000000000") };
+
+        var filter = RunFilters.Partition([], partition, mixedIdTypes: true);
+
+        Assert.Equal(
+            BsonDocument.Parse("""{ "$expr": { "$and": [ { "$gte": ["$_id", { "$literal": "a" }] }, { "$lt": ["$_id", { "$literal": { "$oid": "650000000000000000000000" } }] } ] } }"""),
+            filter);
+    }
+
+    [Fact]
     public void Partition_OpenEnds_NoIdCondition()
     {
-        var filter = RunFilters.Partition(new BsonDocument("a", 1), new PartitionProgress());
+        var filter = RunFilters.Partition(new BsonDocument("a", 1), new PartitionProgress(), mixedIdTypes: true);
 
         Assert.Equal(new BsonDocument("a", 1), filter);
     }

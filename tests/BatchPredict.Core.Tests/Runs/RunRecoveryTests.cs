@@ -46,11 +46,12 @@ public sealed class RunRecoveryTests(RunsTestHost host) : IClassFixture<RunsTest
     public async Task Run_BadDocuments_DeadLetteredWithFieldAndReason()
     {
         await host.SeedAsync("flights_dead", 97);
+        var (badDistance, noDistance, textDate) = (ObjectId.GenerateNewId(), ObjectId.GenerateNewId(), ObjectId.GenerateNewId());
         var bad = new[]
         {
-            new BsonDocument { { "_id", "bad-distance" }, { "date", DateTime.UtcNow }, { "distance", "far" }, { "origin", "ATL" }, { "destination", "DEN" } },
-            new BsonDocument { { "_id", "no-distance" }, { "date", DateTime.UtcNow }, { "origin", "ATL" }, { "destination", "DEN" } },
-            new BsonDocument { { "_id", "text-date" }, { "date", "yesterday" }, { "distance", 300L }, { "origin", "ATL" }, { "destination", "DEN" } },
+            new BsonDocument { { "_id", badDistance }, { "date", DateTime.UtcNow }, { "distance", "far" }, { "origin", "ATL" }, { "destination", "DEN" } },
+            new BsonDocument { { "_id", noDistance }, { "date", DateTime.UtcNow }, { "origin", "ATL" }, { "destination", "DEN" } },
+            new BsonDocument { { "_id", textDate }, { "date", "yesterday" }, { "distance", 300L }, { "origin", "ATL" }, { "destination", "DEN" } },
         };
         await host.Database.GetCollection<BsonDocument>("flights_dead").InsertManyAsync(bad);
 
@@ -60,13 +61,13 @@ public sealed class RunRecoveryTests(RunsTestHost host) : IClassFixture<RunsTest
         Assert.Equal(100, run.Counts.Read);
         Assert.Equal(97, run.Counts.Scored);
         Assert.Equal(3, run.Counts.DeadLettered);
-        var letters = (await host.Get<DeadLetterStore>().ListAsync(run.Id, 10, CancellationToken.None)).ToDictionary(l => l["documentId"].AsString);
-        Assert.Equal(("distance", "'far' is not a number"), (letters["bad-distance"]["field"].AsString, letters["bad-distance"]["reason"].AsString));
-        Assert.Equal(("distance", "missing"), (letters["no-distance"]["field"].AsString, letters["no-distance"]["reason"].AsString));
-        Assert.Equal("date", letters["text-date"]["field"].AsString);
-        Assert.Contains("not a date", letters["text-date"]["reason"].AsString, StringComparison.Ordinal);
+        var letters = (await host.Get<DeadLetterStore>().ListAsync(run.Id, 10, CancellationToken.None)).ToDictionary(l => l["documentId"].AsObjectId);
+        Assert.Equal(("distance", "'far' is not a number"), (letters[badDistance]["field"].AsString, letters[badDistance]["reason"].AsString));
+        Assert.Equal(("distance", "missing"), (letters[noDistance]["field"].AsString, letters[noDistance]["reason"].AsString));
+        Assert.Equal("date", letters[textDate]["field"].AsString);
+        Assert.Contains("not a date", letters[textDate]["reason"].AsString, StringComparison.Ordinal);
         var unscored = await host.Database.GetCollection<BsonDocument>("flights_dead").Find(new BsonDocument("prediction", new BsonDocument("$exists", false))).ToListAsync();
-        Assert.Equal(["bad-distance", "no-distance", "text-date"], unscored.Select(d => d["_id"].AsString).Order());
+        Assert.Equal(new[] { badDistance, noDistance, textDate }.Order(), unscored.Select(d => d["_id"].AsObjectId).Order());
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class RunRecoveryTests(RunsTestHost host) : IClassFixture<RunsTest
     {
         await host.SeedAsync("flights_strict", 50);
         await host.Database.GetCollection<BsonDocument>("flights_strict").InsertOneAsync(
-            new BsonDocument { { "_id", "nan" }, { "date", DateTime.UtcNow }, { "distance", double.NaN }, { "origin", "ATL" }, { "destination", "DEN" } });
+            new BsonDocument { { "_id", ObjectId.GenerateNewId() }, { "date", DateTime.UtcNow }, { "distance", double.NaN }, { "origin", "ATL" }, { "destination", "DEN" } });
 
         var run = await host.RunAsync(new RunRequest("strict", "test"));
 
