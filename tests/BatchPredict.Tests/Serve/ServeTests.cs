@@ -52,7 +52,7 @@ public sealed class ServeTests(ServeTestHost host) : IClassFixture<ServeTestHost
         }
 
         using var stopping = new CancellationTokenSource();
-        var context = new BackgroundProcessContext("test", storage, new Dictionary<string, object>(), Guid.NewGuid(), stopping.Token, stopping.Token, stopping.Token);
+        var context = new BackgroundProcessContext("test", new ClockedJobStorage(storage), new Dictionary<string, object>(), Guid.NewGuid(), stopping.Token, stopping.Token, stopping.Token);
         scheduler.Execute(context);
         var before = Recurring();
 
@@ -116,6 +116,7 @@ public sealed class ServeTests(ServeTestHost host) : IClassFixture<ServeTestHost
         using var allowed = await host.Http.SendAsync(right);
         using var local = await host.Http.GetAsync("/hangfire");
 
+        Assert.True(local.StatusCode == HttpStatusCode.OK, await local.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Contains("Basic", refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, refusedWrong.StatusCode);

@@ -12,7 +12,8 @@ namespace BatchPredict.Core.Runs.Scheduling;
 /// added or updated, and those whose job file is gone (or lost its schedule) removed.
 /// Misfires: <see cref="MisfireHandlingMode.Relaxed"/>. After downtime that spanned one or more occurrences, the job
 /// fires once when the scheduler next runs, not once per missed occurrence, and the next occurrence is computed from
-/// then; together with the run lock this means a late catch-up run, never a storm of runs.
+/// then; together with the run lock this means a late catch-up run, never a storm of runs. "Now" for the scheduler is
+/// the database server's clock (Hangfire.Mongo reports it), so several servers agree on when a job is due.
 /// </summary>
 public sealed class RecurringJobSync(JobCatalog catalog, JobStorage storage, IRecurringJobManager manager, ILogger<RecurringJobSync> logger) : IHostedService
 {
