@@ -12,6 +12,7 @@ internal static class CliApp
         root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(RunsCommand.Create());
         root.Subcommands.Add(MongodCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         return root;
     }
 
