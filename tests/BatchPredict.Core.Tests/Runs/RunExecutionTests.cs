@@ -90,4 +90,47 @@ public sealed class RunExecutionTests(RunsTestHost host) : IClassFixture<RunsTes
         Assert.Equal(10, rerun.Counts.Written);
         Assert.All(await host.AllAsync("flights_inc2"), d => Assert.Equal(2, d["prediction"]["model"]["version"].AsInt32));
     }
+
+    [Fact]
+    public async Task Run_IdsOfSeveralTypes_ScoresEveryDocument()
+    {
+        await host.SeedAsync("flights_mixed", 20);
+        var others = Enumerable.Range(0, 20).Select(i => new BsonDocument
+        {
+            { "_id", i % 2 == 0 ? new BsonString($"flight-{i:D2}") : new BsonInt64(i) },
+            { "date", new DateTime(2024, 5, 1, i, 0, 0, DateTimeKind.Utc) },
+            { "distance", 500L + i },
+            { "origin", "ATL" },
+            { "destination", "ORD" },
+        });
+        await host.Database.GetCollection<BsonDocument>("flights_mixed").InsertManyAsync(others);
+
+        var run = await host.RunAsync(new RunRequest("mixed", "test"));
+
+        Assert.True(run.MixedIdTypes);
+        Assert.Equal(3, run.Partitions.Count);
+        Assert.Equal(40, run.Counts.Read);
+        Assert.Equal(40, run.Counts.Written);
+        Assert.All(await host.AllAsync("flights_mixed"), d => Assert.Equal(run.Id, d["prediction"]["runId"].AsString));
+    }
+
+    [Fact]
+    public async Task IncrementalRun_WithUpdatedAtField_RescoresChangedDocuments()
+    {
+        var ids = await host.SeedAsync("flights_changed", 30, seed: 4);
+        var flights = host.Database.GetCollection<BsonDocument>("flights_changed");
+        await flights.UpdateManyAsync(FilterDefinition<BsonDocument>.Empty, new BsonDocument("$set", new BsonDocument("updatedAt", DateTime.UtcNow.AddDays(-1))));
+        var first = await host.RunAsync(new RunRequest("changed", "test"));
+        var changed = ids.Take(3).ToList();
+        await flights.UpdateManyAsync(
+            new BsonDocument("_id", new BsonDocument("$in", new BsonArray(changed))),
+            new BsonDocument("$set", new BsonDocument("updatedAt", DateTime.UtcNow.AddMinutes(5))));
+
+        var second = await host.RunAsync(new RunRequest("changed", "test"));
+
+        Assert.Equal(30, first.Counts.Written);
+        Assert.Equal(3, second.Counts.Read);
+        var docs = await host.AllAsync("flights_changed");
+        Assert.Equal(changed, docs.Where(d => d["prediction"]["runId"] == second.Id).Select(d => d["_id"].AsObjectId));
+    }
 }

@@ -34,7 +34,7 @@ public sealed class RunsTestHost : IAsyncLifetime
         where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>The demo job over <paramref name="collection"/>, without a schedule.</summary>
-    public static string JobJson(string name, string collection, int batchSize = 40, int partitions = 2, bool incremental = false, double maxErrorRate = 0.01)
+    public static string JobJson(string name, string collection, int batchSize = 40, int partitions = 2, bool incremental = false, double maxErrorRate = 0.01, string? updatedAtField = null)
     {
         var job = JsonNode.Parse(JobFiles.DemoJobJson())!.AsObject();
         job["name"] = name;
@@ -43,6 +43,11 @@ public sealed class RunsTestHost : IAsyncLifetime
         job["partitions"] = partitions;
         job["maxErrorRate"] = maxErrorRate;
         job["incremental"]!["enabled"] = incremental;
+        if (updatedAtField is not null)
+        {
+            job["incremental"]!["updatedAtField"] = updatedAtField;
+        }
+
         job.Remove("schedule");
         return job.ToJsonString();
     }
@@ -58,7 +63,9 @@ public sealed class RunsTestHost : IAsyncLifetime
             ("resume.json", JobJson("resume", "flights_resume", batchSize: 25, partitions: 1)),
             ("dead.json", JobJson("dead", "flights_dead", maxErrorRate: 0.05)),
             ("strict.json", JobJson("strict", "flights_strict", maxErrorRate: 0.01)),
-            ("lock.json", JobJson("lock", "flights_lock")));
+            ("lock.json", JobJson("lock", "flights_lock")),
+            ("mixed.json", JobJson("mixed", "flights_mixed", batchSize: 7, partitions: 3)),
+            ("changed.json", JobJson("changed", "flights_changed", incremental: true, updatedAtField: "updatedAt")));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
