@@ -106,4 +106,21 @@ public sealed class RunRecoveryTests(RunsTestHost host) : IClassFixture<RunsTest
         Assert.True(third.Started);
         Assert.NotEqual(first.Run.Id, third.Run.Id);
     }
+
+    [Fact]
+    public async Task Acquire_HolderSilentLongerThanAbandonedAfter_TakesTheLockAndFailsTheOldRun()
+    {
+        await host.SeedAsync("flights_abandon", 5);
+        var stale = await host.Get<RunStarter>().StartAsync(new RunRequest("abandon", "test"), CancellationToken.None);
+        var runLock = host.Get<RunLock>();
+        var later = stale.Run.HeartbeatAt.AddHours(2);
+
+        var holder = await runLock.TryAcquireAsync("abandon", "abandon-new", later, TimeSpan.FromHours(1), CancellationToken.None);
+
+        Assert.Null(holder);
+        var old = await host.Get<RunLedger>().GetAsync(stale.Run.Id, CancellationToken.None);
+        Assert.Equal(RunStatus.Failed, old.Status);
+        Assert.Contains("abandoned", old.Error, StringComparison.Ordinal);
+        await runLock.ReleaseAsync("abandon", "abandon-new", CancellationToken.None);
+    }
 }

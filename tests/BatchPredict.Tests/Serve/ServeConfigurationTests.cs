@@ -9,6 +9,8 @@ using Microsoft.Extensions.Configuration;
 
 namespace BatchPredict.Tests.Serve;
 
+/// <remarks>Serve hosts share Hangfire's static configuration, so their test classes do not run side by side.</remarks>
+[Collection(ServeCollection.Name)]
 public sealed class ServeConfigurationTests : IAsyncLifetime
 {
     private EmbeddedMongoServer? _server;

@@ -18,6 +18,8 @@ using MongoDB.Driver;
 namespace BatchPredict.Tests.Serve;
 
 /// <summary>The serve host end to end: schedules, Hangfire.Mongo executing partitions, the runs API and the dashboard's access rules.</summary>
+/// <remarks>Serve hosts share Hangfire's static configuration, so their test classes do not run side by side.</remarks>
+[Collection(ServeCollection.Name)]
 public sealed class ServeTests(ServeTestHost host) : IClassFixture<ServeTestHost>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
