@@ -123,4 +123,22 @@ public sealed class RunRecoveryTests(RunsTestHost host) : IClassFixture<RunsTest
         Assert.Contains("abandoned", old.Error, StringComparison.Ordinal);
         await runLock.ReleaseAsync("abandon", "abandon-new", CancellationToken.None);
     }
+
+    [Fact]
+    public async Task Run_ModelRejectsTheJobColumns_FailsAtOnceNamingModelAndColumns()
+    {
+        await host.SeedAsync("flights_mismatch", 10);
+
+        var error = await Assert.ThrowsAsync<BatchPredictException>(() => host.RunAsync(new RunRequest("mismatch", "test")));
+
+        Assert.Contains("flight-delay:1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Km:Single", error.Message, StringComparison.Ordinal);
+        var run = Assert.Single(await host.Get<RunLedger>().ListAsync("mismatch", 10, CancellationToken.None));
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Equal(error.Message, run.Error);
+        Assert.Equal(0, run.Counts.Written);
+        var next = await host.Get<RunStarter>().StartAsync(new RunRequest("mismatch", "test"), CancellationToken.None);
+        Assert.True(next.Started);
+        await host.Get<RunFinalizer>().CancelAsync(next.Run.Id, CancellationToken.None);
+    }
 }

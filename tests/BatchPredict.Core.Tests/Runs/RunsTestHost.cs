@@ -65,6 +65,7 @@ public sealed class RunsTestHost : IAsyncLifetime
             ("strict.json", JobJson("strict", "flights_strict", maxErrorRate: 0.01)),
             ("lock.json", JobJson("lock", "flights_lock")),
             ("abandon.json", JobJson("abandon", "flights_abandon")),
+            ("mismatch.json", JobJson("mismatch", "flights_mismatch").Replace("\"Distance\"", "\"Km\"", StringComparison.Ordinal)),
             ("mixed.json", JobJson("mixed", "flights_mixed", batchSize: 7, partitions: 3)),
             ("changed.json", JobJson("changed", "flights_changed", incremental: true, updatedAtField: "updatedAt")));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
