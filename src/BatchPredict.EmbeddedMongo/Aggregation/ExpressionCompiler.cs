@@ -109,6 +109,8 @@ internal static class ExpressionCompiler
         ArrayExpressions.Register(operators);
         TypeExpressions.Register(operators);
         DateExpressions.Register(operators);
+        FieldExpressions.Register(operators);
+        RandExpression.Register(operators);
         return operators;
     }
 }

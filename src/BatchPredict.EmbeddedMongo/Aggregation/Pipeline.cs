@@ -31,14 +31,7 @@ public sealed class Pipeline
         ArgumentNullException.ThrowIfNull(stages);
         ArgumentNullException.ThrowIfNull(host);
         var now = host.Now;
-        var variables = new Dictionary<string, BsonValue>(StringComparer.Ordinal);
-        foreach (var element in let ?? [])
-        {
-            var empty = new BsonDocument();
-            variables[element.Name] = ExpressionCompiler.Compile(element.Value)
-                .Evaluate(new EvalContext(empty, empty, Scope.From(variables), now)) ?? BsonNull.Value;
-        }
-
+        var variables = Expressions.EvaluateVariables(let ?? [], now);
         var context = new StageContext(host, now, variables);
         var compiled = PipelineCompiler.Compile(stages, context, allowOut: true);
         var leadingMatch = stages.Count > 0 && stages[0] is BsonDocument first && first.GetValue("$match", null) is BsonDocument match ? match : null;

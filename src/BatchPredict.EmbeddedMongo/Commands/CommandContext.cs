@@ -1,3 +1,4 @@
+using BatchPredict.EmbeddedMongo.Aggregation;
 using BatchPredict.EmbeddedMongo.Query;
 using BatchPredict.EmbeddedMongo.Storage;
 using BatchPredict.EmbeddedMongo.Wire;
@@ -40,9 +41,9 @@ internal sealed class CommandContext(CommandRequest request, ServerState server,
 
     public FilterContext FilterContext => new(Server.Now, Variables);
 
-    /// <summary>The command's let variables, as $$name values.</summary>
+    /// <summary>The command's let variables, as $$name values (each an expression, e.g. {$literal: ...}, evaluated once).</summary>
     public IReadOnlyDictionary<string, BsonValue>? Variables =>
-        Body.TryGetValue("let", out var let) && let is BsonDocument d ? d.ToDictionary(e => e.Name, e => e.Value) : null;
+        Body.TryGetValue("let", out var let) && let is BsonDocument d ? Expressions.EvaluateVariables(d, Server.Now) : null;
 
     public T Read<T>(Func<T> work)
     {

@@ -39,7 +39,7 @@ internal static class FindAndModifyCommand
         var fields = context.OptionalDocument("fields");
         var projection = fields is { ElementCount: > 0 } ? Query.Projection.Compile(fields) : null;
         var arrayFilters = context.Body.TryGetValue("arrayFilters", out var af) && af is BsonArray a ? a : null;
-        var plan = remove ? null : UpdatePlan.Compile(update, arrayFilters);
+        var plan = remove ? null : UpdatePlan.Compile(update, arrayFilters, context.Variables);
         return context.Write(() =>
         {
             var store = upsert

@@ -99,7 +99,7 @@ internal static class WriteCommands
             ?? throw MongoCommandError.TypeMismatch("'q' must be an object");
         var update = statement.GetValue("u", BsonNull.Value);
         var arrayFilters = statement.TryGetValue("arrayFilters", out var af) && af is BsonArray a ? a : null;
-        var plan = UpdatePlan.Compile(update, arrayFilters);
+        var plan = UpdatePlan.Compile(update, arrayFilters, context.Variables);
         var multi = statement.GetValue("multi", false).ToBoolean();
         var upsert = statement.GetValue("upsert", false).ToBoolean();
         if (multi && plan.IsReplacement)

@@ -9,9 +9,11 @@ internal sealed class PipelineUpdate
 {
     private static readonly Dictionary<string, BsonValue> NoVariables = [];
     private readonly CompiledPipeline _pipeline;
+    private readonly IReadOnlyDictionary<string, BsonValue> _variables;
 
-    public PipelineUpdate(BsonArray stages)
+    public PipelineUpdate(BsonArray stages, IReadOnlyDictionary<string, BsonValue>? variables)
     {
+        _variables = variables ?? NoVariables;
         foreach (var (name, _) in PipelineCompiler.Specs(stages, allowOut: false))
         {
             if (name is not ("$addFields" or "$set" or "$project" or "$unset" or "$replaceRoot" or "$replaceWith"))
@@ -20,12 +22,12 @@ internal sealed class PipelineUpdate
             }
         }
 
-        _pipeline = PipelineCompiler.Compile(stages, new StageContext(null, default, NoVariables), allowOut: false);
+        _pipeline = PipelineCompiler.Compile(stages, new StageContext(null, default, _variables), allowOut: false);
     }
 
     public BsonDocument Apply(BsonDocument original, UpdateContext context)
     {
-        var result = _pipeline.Execute([original], new StageContext(null, context.Now, NoVariables)).Single();
+        var result = _pipeline.Execute([original], new StageContext(null, context.Now, _variables)).Single();
         if (!original.TryGetValue("_id", out var id))
         {
             return result;

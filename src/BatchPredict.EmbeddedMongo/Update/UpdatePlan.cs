@@ -28,7 +28,11 @@ public sealed class UpdatePlan
 
     public bool IsReplacement => _replacement is not null;
 
-    public static UpdatePlan Compile(BsonValue update, BsonArray? arrayFilters = null)
+    /// <summary>
+    /// Compiles an update. <paramref name="variables"/> are the command's evaluated <c>let</c> variables
+    /// (see <see cref="Aggregation.Expressions.EvaluateVariables"/>), visible as $$name inside a pipeline update.
+    /// </summary>
+    public static UpdatePlan Compile(BsonValue update, BsonArray? arrayFilters = null, IReadOnlyDictionary<string, BsonValue>? variables = null)
     {
         ArgumentNullException.ThrowIfNull(update);
         if (update is BsonArray stages)
@@ -38,7 +42,7 @@ public sealed class UpdatePlan
                 throw MongoCommandError.FailedToParse("arrayFilters may not be specified for pipeline-style updates");
             }
 
-            return new UpdatePlan([], [], new ArrayFilterSet(arrayFilters), null, new PipelineUpdate(stages));
+            return new UpdatePlan([], [], new ArrayFilterSet(arrayFilters), null, new PipelineUpdate(stages, variables));
         }
 
         if (update is not BsonDocument document)

@@ -168,4 +168,29 @@ public sealed class UpdateTests(ServerFixture fixture) : IClassFixture<ServerFix
 
         Assert.Equal(9, error.Code);
     }
+
+    [Fact]
+    public async Task UpdateMany_PipelineWithLet_ReadsEvaluatedVariables()
+    {
+        var collection = Fresh("let-many");
+        var options = new UpdateOptions { Let = BsonDocument.Parse("{flag: true, tag: {$literal: '$e'}}") };
+
+        var result = await collection.UpdateManyAsync(BsonDocument.Parse("{$expr: {$eq: ['$even', '$$flag']}}"),
+            new PipelineUpdateDefinition<BsonDocument>(new BsonDocument[] { BsonDocument.Parse("{$set: {tag: '$$tag'}}") }), options);
+
+        Assert.Equal(5, result.ModifiedCount);
+        Assert.Equal(5, await collection.CountDocumentsAsync(BsonDocument.Parse("{tag: {$eq: '$e'}}")));
+    }
+
+    [Fact]
+    public async Task FindOneAndUpdate_PipelineWithLet_ReadsVariables()
+    {
+        var collection = Fresh("let-fam");
+        var options = new FindOneAndUpdateOptions<BsonDocument> { Let = BsonDocument.Parse("{id: 3, x: 'foo'}"), ReturnDocument = ReturnDocument.After };
+
+        var result = await collection.FindOneAndUpdateAsync(BsonDocument.Parse("{$expr: {$eq: ['$_id', '$$id']}}"),
+            new PipelineUpdateDefinition<BsonDocument>(new BsonDocument[] { BsonDocument.Parse("{$set: {x: '$$x'}}") }), options);
+
+        Assert.Equal(BsonDocument.Parse("{_id: 3, n: 3, even: false, x: 'foo'}"), result);
+    }
 }

@@ -1,3 +1,4 @@
+using BatchPredict.EmbeddedMongo.Aggregation;
 using BatchPredict.EmbeddedMongo.Update;
 using MongoDB.Bson;
 using static BatchPredict.EmbeddedMongo.Tests.Update.UpdateTestData;
@@ -26,4 +27,26 @@ public sealed class PipelineUpdateTests
     [InlineData("[{$group: {_id: 1}}]", 72)]
     public void Compile_PipelineWithDisallowedStage_ThrowsInvalidOptions(string stages, int code) =>
         Assert.Equal(code, Assert.Throws<MongoCommandError>(() => UpdatePlan.Compile(BsonSerializationHelper.ParseArray(stages))).Code);
+
+    [Fact]
+    public void Apply_PipelineWithLetVariables_ReadsThem()
+    {
+        var variables = Expressions.EvaluateVariables(BsonDocument.Parse("{x: 'foo', y: {$literal: '$bar'}}"), Now);
+        var plan = UpdatePlan.Compile(BsonSerializationHelper.ParseArray("[{$set: {x: '$$x', y: '$$y'}}]"), null, variables);
+
+        var result = plan.Apply(BsonDocument.Parse("{_id: 1}"), new UpdateContext(Now, false, null));
+
+        Assert.Equal(BsonDocument.Parse("{_id: 1, x: 'foo', y: '$bar'}"), result);
+    }
+
+    [Fact]
+    public void Apply_PipelineWithUndefinedVariable_ThrowsUndefinedVariable() =>
+        Assert.Equal(17276, Assert.Throws<MongoCommandError>(() => ApplyPipeline("[{$set: {x: '$$x'}}]", "{_id: 1}")).Code);
+
+    [Theory]
+    [InlineData("[{$replaceWith: {$setField: {field: {$literal: '$a'}, value: 1, input: '$$ROOT'}}}]", "{_id: 1, foo: {}}", "{_id: 1, foo: {}, '$a': 1}")]
+    [InlineData("[{$set: {foo: {$setField: {field: 'a.b', value: 1, input: '$foo'}}}}]", "{_id: 1, foo: {}}", "{_id: 1, foo: {'a.b': 1}}")]
+    [InlineData("[{$replaceWith: {$unsetField: {field: 'a.b', input: '$$ROOT'}}}]", "{_id: 1, 'a.b': 1}", "{_id: 1}")]
+    public void Apply_PipelineWithFieldOperators_SetsOddNames(string stages, string document, string expected) =>
+        Assert.Equal(BsonDocument.Parse(expected), ApplyPipeline(stages, document));
 }
