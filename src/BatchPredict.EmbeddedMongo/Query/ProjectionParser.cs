@@ -21,7 +21,8 @@ internal sealed class ProjectionParser
         }
 
         // Only $slice (or nothing but _id: 0) leaves the mode open: such projections keep every other field.
-        var inclusion = _inclusion ?? _hasElemMatch;
+        // An explicit _id: 1 alone (find({}, {_id: 1})) is an inclusion of _id only.
+        var inclusion = _inclusion ?? (_hasElemMatch || (_includeId && _root.Children.TryGetValue("_id", out var onlyId) && onlyId.IsLeaf));
         if (!inclusion && _root.Children.TryGetValue("_id", out var id) && id.IsLeaf && _includeId)
         {
             _root.Children.Remove("_id");

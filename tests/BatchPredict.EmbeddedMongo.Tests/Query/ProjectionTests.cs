@@ -21,6 +21,7 @@ public sealed class ProjectionTests
     [InlineData("{'e.d': 0, a: 0, b: 0, f: 0}", "{_id: 1, e: [{c: 1}, {}, 7]}")]
     [InlineData("{f: 1, a: 1, _id: 0}", "{a: 1, f: [1, 2, 3, 4]}")]
     [InlineData("{_id: 1, a: 0, b: 0, e: 0}", "{_id: 1, f: [1, 2, 3, 4]}")]
+    [InlineData("{_id: 1}", "{_id: 1}")]
     [InlineData("{f: {$slice: 2}, a: 0, b: 0, e: 0}", "{_id: 1, f: [1, 2]}")]
     [InlineData("{f: {$slice: -1}, a: 1}", "{_id: 1, a: 1, f: [4]}")]
     [InlineData("{f: {$slice: [1, 2]}, _id: 0, a: 0, b: 0, e: 0}", "{f: [2, 3]}")]
