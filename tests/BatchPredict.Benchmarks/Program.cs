@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["import-read"] = BatchPredict.Benchmarks.ImportReadBenchmark.RunAsync,
     ["embedded-mongo"] = BatchPredict.Benchmarks.EmbeddedMongoBenchmark.RunAsync,
     ["runs"] = BatchPredict.Benchmarks.RunsBenchmark.RunAsync,
+    ["sort"] = BatchPredict.Benchmarks.SortBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -74,13 +74,19 @@ internal sealed class QuerySpec
             return new FilteredStream(source, IsEmpty ? null : Filter, Skip, limit, Projection);
         }
 
-        var matches = MatchesIn(source).Select(m => m.Document).OrderBy(d => d, Sort.Comparer).Skip((int)Math.Min(Skip, int.MaxValue));
+        // With no filter and no projection nothing needs the decoded document: the sort keys are read from the stored
+        // bytes, which costs about a quarter of a full decode (measured by the benchmark `sort`).
+        var candidates = IsEmpty && Projection is null
+            ? source.Resume().Select(r => (Record: r, Document: (BsonDocument)new RawBsonDocument(r.Bson)))
+            : MatchesIn(source);
+        var matches = Sort.Order(candidates, m => m.Document).Skip((int)Math.Min(Skip, int.MaxValue));
         if (limit > 0)
         {
             matches = matches.Take((int)Math.Min(limit, int.MaxValue));
         }
 
-        return new ListStream(Projection is null ? matches.ToList() : matches.Select(Projection.Apply).ToList());
+        // Without a projection the stored bytes are sent as they are, as FilteredStream does, instead of re-encoding.
+        return new ListStream([.. matches.Select(m => Projection is null ? new RawBsonDocument(m.Record.Bson) : Projection.Apply(m.Document))]);
     }
 
     /// <summary>Matching records with their decoded documents, in plan order (no sort, skip or limit).</summary>
@@ -97,7 +103,7 @@ internal sealed class QuerySpec
 
         var source = QueryPlanner.Plan(store, Filter, Sort, out var sorted);
         var matches = MatchesIn(source);
-        return sorted || Sort is null ? matches : matches.OrderBy(m => m.Document, Sort.Comparer);
+        return sorted || Sort is null ? matches : Sort.Order(matches, m => m.Document);
     }
 
     private IEnumerable<(Record Record, BsonDocument Document)> MatchesIn(RecordSource source)

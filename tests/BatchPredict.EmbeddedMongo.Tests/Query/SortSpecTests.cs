@@ -12,17 +12,43 @@ public sealed class SortSpecTests
         return string.Join(",", docs.Select(d => d["_id"].ToString()));
     }
 
+    private static string OrderIds(string sort, IEnumerable<BsonDocument> documents) =>
+        string.Join(",", SortSpec.Compile(BsonDocument.Parse(sort)).Order(documents, d => d).Select(d => d["_id"].ToString()));
+
+    public static TheoryData<string, string, string[]> Cases => new()
+    {
+        { "{a: 1}", "1,2,3", ["{_id: 3, a: 3}", "{_id: 1, a: 1}", "{_id: 2, a: 2.5}"] },
+        { "{a: -1}", "3,2,1", ["{_id: 3, a: 3}", "{_id: 1, a: 1}", "{_id: 2, a: 2.5}"] },
+        { "{a: 1}", "1,2,3", ["{_id: 3, a: 'x'}", "{_id: 1}", "{_id: 2, a: 5}"] },
+        { "{a: 1}", "1,2,3", ["{_id: 3, a: 1}", "{_id: 1, a: []}", "{_id: 2, a: null}"] },
+        { "{a: 1}", "1,2,3", ["{_id: 3, a: [5, 6]}", "{_id: 1, a: [9, 0]}", "{_id: 2, a: 3}"] },
+        { "{a: -1}", "1,3,2", ["{_id: 3, a: [5, 6]}", "{_id: 1, a: [9, 0]}", "{_id: 2, a: 3}"] },
+        { "{a: 1, b: -1}", "2,1,3", ["{_id: 3, a: 2, b: 1}", "{_id: 1, a: 1, b: 1}", "{_id: 2, a: 1, b: 2}"] },
+        { "{'x.y': 1}", "1,2,3", ["{_id: 3, x: {y: 3}}", "{_id: 1, x: [{y: 4}, {y: 1}]}", "{_id: 2, x: {y: 2}}"] },
+    };
+
     [Theory]
-    [InlineData("{a: 1}", "1,2,3", "{_id: 3, a: 3}", "{_id: 1, a: 1}", "{_id: 2, a: 2.5}")]
-    [InlineData("{a: -1}", "3,2,1", "{_id: 3, a: 3}", "{_id: 1, a: 1}", "{_id: 2, a: 2.5}")]
-    [InlineData("{a: 1}", "1,2,3", "{_id: 3, a: 'x'}", "{_id: 1}", "{_id: 2, a: 5}")]
-    [InlineData("{a: 1}", "1,2,3", "{_id: 3, a: 1}", "{_id: 1, a: []}", "{_id: 2, a: null}")]
-    [InlineData("{a: 1}", "1,2,3", "{_id: 3, a: [5, 6]}", "{_id: 1, a: [9, 0]}", "{_id: 2, a: 3}")]
-    [InlineData("{a: -1}", "1,3,2", "{_id: 3, a: [5, 6]}", "{_id: 1, a: [9, 0]}", "{_id: 2, a: 3}")]
-    [InlineData("{a: 1, b: -1}", "2,1,3", "{_id: 3, a: 2, b: 1}", "{_id: 1, a: 1, b: 1}", "{_id: 2, a: 1, b: 2}")]
-    [InlineData("{'x.y': 1}", "1,2,3", "{_id: 3, x: {y: 3}}", "{_id: 1, x: [{y: 4}, {y: 1}]}", "{_id: 2, x: {y: 2}}")]
-    public void Comparer_Documents_SortedAsMongo(string sort, string expected, params string[] documents) =>
+    [MemberData(nameof(Cases))]
+    public void Comparer_Documents_SortedAsMongo(string sort, string expected, string[] documents) =>
         Assert.Equal(expected, SortIds(sort, documents));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Order_Documents_SortedAsComparer(string sort, string expected, string[] documents) =>
+        Assert.Equal(expected, OrderIds(sort, documents.Select(BsonDocument.Parse)));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Order_StoredBytes_SortedAsDecoded(string sort, string expected, string[] documents) =>
+        Assert.Equal(expected, OrderIds(sort, documents.Select(d => new RawBsonDocument(BsonDocument.Parse(d).ToBson()))));
+
+    [Fact]
+    public void Order_EqualKeys_KeepsInputOrder()
+    {
+        var documents = new[] { "{_id: 1, a: 2}", "{_id: 2, a: 1}", "{_id: 3, a: 2}", "{_id: 4, a: 1}" }.Select(BsonDocument.Parse);
+
+        Assert.Equal("2,4,1,3", OrderIds("{a: 1}", documents));
+    }
 
     [Fact]
     public void Compile_Spec_ExposesKeysInOrder()

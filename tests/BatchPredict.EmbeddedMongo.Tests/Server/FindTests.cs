@@ -165,4 +165,22 @@ public sealed class FindTests : IClassFixture<ServerFixture>, IAsyncLifetime
 
         Assert.Equal(["all", "t0", "t1", "t2"], (await values.ToListAsync()).Order());
     }
+
+    [Theory]
+    [InlineData("{'x.y': 1, _id: -1}", null, "3,1,4,2")]
+    [InlineData("{'x.y': -1}", null, "2,4,3,1")]
+    [InlineData("{'x.y': 1, _id: -1}", "{_id: 1}", "3,1,4,2")]
+    public async Task Find_EmptyFilterInMemorySort_ReturnsMongoOrder(string sort, string? projection, string expected)
+    {
+        var collection = _fixture.Collection("sorted-" + Guid.NewGuid().ToString("N"));
+        await collection.InsertManyAsync(new[] { "{_id: 1, x: {y: 2}}", "{_id: 2, x: [{y: 9}, {y: 5}]}", "{_id: 3, x: [{y: 1}, {y: 3}]}", "{_id: 4, x: {y: [4, 8]}}" }
+            .Select(BsonDocument.Parse));
+
+        var find = collection.Find(FilterDefinition<BsonDocument>.Empty).Sort(BsonDocument.Parse(sort));
+
+        var found = await (projection is null ? find : find.Project(BsonDocument.Parse(projection))).ToListAsync();
+
+        Assert.Equal(expected, string.Join(",", found.Select(d => d["_id"].ToString())));
+        Assert.Equal(projection is null ? 2 : 1, found[0].ElementCount);
+    }
 }

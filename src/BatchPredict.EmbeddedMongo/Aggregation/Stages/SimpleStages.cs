@@ -22,10 +22,7 @@ internal sealed class SortStage(SortSpec sort) : Stage
         return new SortStage(SortSpec.Compile(document));
     }
 
-    public override IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> input, StageContext context) =>
-        input.Select(d => (Keys: sort.KeysOf(d), Document: d))
-            .OrderBy(x => x.Keys, Comparer<BsonValue[]>.Create(sort.CompareKeys))
-            .Select(x => x.Document);
+    public override IEnumerable<BsonDocument> Execute(IEnumerable<BsonDocument> input, StageContext context) => sort.Order(input, d => d);
 }
 
 internal sealed class SkipStage(long count) : Stage
