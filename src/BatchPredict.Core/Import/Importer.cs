@@ -4,6 +4,7 @@ using MongoDB.Bson;
 using MongoDB.Driver;
 using Polly;
 using Polly.Retry;
+using BatchPredict.Core.Storage;
 
 namespace BatchPredict.Core.Import;
 
@@ -164,7 +165,7 @@ public sealed class Importer
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(TransientMongoErrors.IsTransient),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(MongoTransientErrors.IsTransient),
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 Delay = options.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
