@@ -8,6 +8,7 @@ internal static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("BatchPredict: score MongoDB documents with versioned ML.NET models and write the predictions back.");
+        root.Subcommands.Add(MongodCommand.Create());
         return root;
     }
 

@@ -1,0 +1,128 @@
+using BatchPredict.EmbeddedMongo.Query;
+using BatchPredict.EmbeddedMongo.Storage;
+using MongoDB.Bson;
+
+namespace BatchPredict.EmbeddedMongo.Commands;
+
+/// <summary>A compiled query (filter, sort, projection, skip) and how to run it against a collection.</summary>
+internal sealed class QuerySpec
+{
+    private QuerySpec(BsonDocument filterDocument, Filter filter, BsonDocument? sortDocument, Projection? projection, long skip)
+    {
+        FilterDocument = filterDocument;
+        Filter = filter;
+        Projection = projection;
+        Skip = skip;
+        if (sortDocument is { ElementCount: > 0 })
+        {
+            if (sortDocument.GetElement(0).Name == "$natural")
+            {
+                NaturalDescending = sortDocument[0].ToDouble() < 0;
+            }
+            else
+            {
+                Sort = SortSpec.Compile(sortDocument);
+            }
+        }
+    }
+
+    public BsonDocument FilterDocument { get; }
+
+    public Filter Filter { get; }
+
+    public SortSpec? Sort { get; }
+
+    public bool NaturalDescending { get; }
+
+    public Projection? Projection { get; }
+
+    public long Skip { get; }
+
+    public bool IsEmpty => FilterDocument.ElementCount == 0;
+
+    public static QuerySpec From(CommandContext context, string filterField)
+    {
+        var filter = context.OptionalDocument(filterField) ?? [];
+        var projection = context.OptionalDocument("projection") ?? context.OptionalDocument("fields");
+        var skip = context.OptionalInt64("skip", 0);
+        if (skip < 0)
+        {
+            throw MongoCommandError.BadValue("skip value must be non-negative");
+        }
+
+        return new QuerySpec(filter, Filter.Compile(filter, context.FilterContext), context.OptionalDocument("sort"),
+            projection is { ElementCount: > 0 } ? Projection.Compile(projection) : null, skip);
+    }
+
+    public static QuerySpec For(BsonDocument filter, BsonDocument? sort, CommandContext context) =>
+        new(filter, Filter.Compile(filter, context.FilterContext), sort, null, 0);
+
+    /// <summary>The documents to hand out: filtered, sorted, skipped, limited (0 = no limit) and projected.</summary>
+    public IDocumentStream Open(CollectionStore store, long limit)
+    {
+        var sorted = true;
+        var source = NaturalDescending ? new NaturalSource(store, descending: true) : QueryPlanner.Plan(store, Filter, Sort, out sorted);
+        if (Sort is null || sorted)
+        {
+            return new FilteredStream(source, IsEmpty ? null : Filter, Skip, limit, Projection);
+        }
+
+        var matches = MatchesIn(source).Select(m => m.Document).OrderBy(d => d, Sort.Comparer).Skip((int)Math.Min(Skip, int.MaxValue));
+        if (limit > 0)
+        {
+            matches = matches.Take((int)Math.Min(limit, int.MaxValue));
+        }
+
+        return new ListStream(Projection is null ? matches.ToList() : matches.Select(Projection.Apply).ToList());
+    }
+
+    /// <summary>Matching records with their decoded documents, in plan order (no sort, skip or limit).</summary>
+    public IEnumerable<(Record Record, BsonDocument Document)> Matches(CollectionStore store) =>
+        MatchesIn(NaturalDescending ? new NaturalSource(store, true) : QueryPlanner.Plan(store, Filter, Sort, out _));
+
+    /// <summary>Matching records in the order of the sort (sorted in memory unless an index gives the order).</summary>
+    public IEnumerable<(Record Record, BsonDocument Document)> SortedMatches(CollectionStore store)
+    {
+        if (NaturalDescending)
+        {
+            return MatchesIn(new NaturalSource(store, true));
+        }
+
+        var source = QueryPlanner.Plan(store, Filter, Sort, out var sorted);
+        var matches = MatchesIn(source);
+        return sorted || Sort is null ? matches : matches.OrderBy(m => m.Document, Sort.Comparer);
+    }
+
+    private IEnumerable<(Record Record, BsonDocument Document)> MatchesIn(RecordSource source)
+    {
+        foreach (var record in source.Resume())
+        {
+            var document = CollectionStore.Decode(record.Bson);
+            if (Filter.Matches(document))
+            {
+                yield return (record, document);
+            }
+        }
+    }
+
+    /// <summary>A hint must name an existing index (by name or key pattern); it never changes results here.</summary>
+    public static void CheckHint(CollectionStore store, BsonDocument body)
+    {
+        if (!body.TryGetValue("hint", out var hint) || hint.IsBsonNull || (hint is BsonDocument { ElementCount: 0 }))
+        {
+            return;
+        }
+
+        var found = hint switch
+        {
+            BsonString name => store.Indexes.Any(i => i.Definition.Name == name.Value),
+            BsonDocument { ElementCount: 1 } natural when natural.GetElement(0).Name == "$natural" => true,
+            BsonDocument key => store.Indexes.Any(i => i.Definition.Key.Equals(key)),
+            _ => false,
+        };
+        if (!found)
+        {
+            throw MongoCommandError.BadValue("error processing query: planner returned error :: caused by :: hint provided does not correspond to an existing index");
+        }
+    }
+}
