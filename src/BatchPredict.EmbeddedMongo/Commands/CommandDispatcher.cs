@@ -22,6 +22,7 @@ internal sealed class CommandDispatcher
         WriteCommands.Register(this);
         FindCommands.Register(this);
         FindAndModifyCommand.Register(this);
+        AggregateCommand.Register(this);
     }
 
     public void Add(string name, Func<CommandContext, ValueTask<BsonDocument>> handler) => _handlers[name] = handler;
@@ -66,11 +67,16 @@ internal sealed class CommandDispatcher
         {
             return ErrorReply(e);
         }
-        catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or InvalidOperationException
-                                      or KeyNotFoundException or NotSupportedException or IOException or OverflowException)
+        catch (Exception e) when (e is FormatException or InvalidCastException or ArgumentException or KeyNotFoundException or OverflowException)
         {
-            Log.CommandFailed(_server.Logger, e, name);
+            // Malformed input that the parsers did not name (a wrong BSON type somewhere): the client's fault.
             return ErrorReply(new MongoCommandError(ErrorCodes.BadValue, "BadValue", $"{name}: {e.Message}"));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A server fault must not drop the connection: answer InternalError and log it.
+            Log.CommandFailed(_server.Logger, e, name);
+            return ErrorReply(new MongoCommandError(ErrorCodes.InternalError, "InternalError", $"{name} failed in the embedded server: {e.Message}"));
         }
     }
 

@@ -51,7 +51,7 @@ internal sealed class FilterParser(FilterContext? context)
             case "$comment":
                 return null;
             case "$expr":
-                throw MongoCommandError.NotSupported("$expr");
+                return new ExprMatcher(value, Context);
             case "$where":
                 throw MongoCommandError.NotSupported("$where (server-side JavaScript)");
             case "$text" or "$jsonSchema" or "$sampleRate" or "$alwaysTrue" or "$alwaysFalse":

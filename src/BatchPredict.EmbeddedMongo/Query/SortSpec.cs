@@ -104,6 +104,21 @@ public sealed class SortSpec
 
     private BsonValue KeyOf(BsonDocument document, int key)
     {
+        // Fast path for the common case: a top-level field holding a scalar.
+        var path = _paths[key];
+        if (path.Length == 1)
+        {
+            if (!document.TryGetValue(path.Parts[0], out var value))
+            {
+                return BsonNull.Value;
+            }
+
+            if (value.BsonType != BsonType.Array)
+            {
+                return value;
+            }
+        }
+
         var walker = new SortKeyWalker(_paths[key], _directions[key]);
         walker.Walk(document, 0);
         return walker.Best ?? BsonNull.Value;

@@ -3,7 +3,8 @@ using MongoDB.Bson;
 namespace BatchPredict.EmbeddedMongo.Update;
 
 /// <summary>
-/// A compiled update: operators ($set, $inc, $push, ...), a replacement document, or an aggregation pipeline.
+/// A compiled update: operators ($set, $inc, $push, ...), a replacement document, or an aggregation pipeline
+/// (arrayFilters only apply to operator updates).
 /// Applying it returns a new document and never mutates the original; <c>_id</c> may not change.
 /// </summary>
 public sealed class UpdatePlan
@@ -12,10 +13,12 @@ public sealed class UpdatePlan
     private readonly List<RenameOperator> _renames;
     private readonly ArrayFilterSet _arrayFilters;
     private readonly BsonDocument? _replacement;
+    private readonly PipelineUpdate? _pipeline;
     private readonly bool _touchesId;
 
-    private UpdatePlan(List<UpdateAction> actions, List<RenameOperator> renames, ArrayFilterSet arrayFilters, BsonDocument? replacement)
+    private UpdatePlan(List<UpdateAction> actions, List<RenameOperator> renames, ArrayFilterSet arrayFilters, BsonDocument? replacement, PipelineUpdate? pipeline = null)
     {
+        _pipeline = pipeline;
         _actions = actions;
         _renames = renames;
         _arrayFilters = arrayFilters;
@@ -28,9 +31,14 @@ public sealed class UpdatePlan
     public static UpdatePlan Compile(BsonValue update, BsonArray? arrayFilters = null)
     {
         ArgumentNullException.ThrowIfNull(update);
-        if (update is BsonArray)
+        if (update is BsonArray stages)
         {
-            throw MongoCommandError.NotSupported("pipeline-style update");
+            if (arrayFilters is { Count: > 0 })
+            {
+                throw MongoCommandError.FailedToParse("arrayFilters may not be specified for pipeline-style updates");
+            }
+
+            return new UpdatePlan([], [], new ArrayFilterSet(arrayFilters), null, new PipelineUpdate(stages));
         }
 
         if (update is not BsonDocument document)
@@ -57,7 +65,9 @@ public sealed class UpdatePlan
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(context);
-        return _replacement is not null ? Replace(original, _replacement) : ApplyOperators(original, context);
+        return _replacement is not null ? Replace(original, _replacement)
+            : _pipeline is not null ? _pipeline.Apply(original, context)
+            : ApplyOperators(original, context);
     }
 
     /// <summary>The base document of an upsert: the filter's equality conditions (incl. inside $and), dotted paths expanded.</summary>

@@ -31,12 +31,12 @@ internal sealed class ReplyWriter
     private void Begin()
     {
         // Keep a large buffer from a big batch only while it is needed.
+        _buffer.SetLength(WireConstants.HeaderSize);
         if (_buffer.Capacity > 4 * 1024 * 1024)
         {
             _buffer.Capacity = 64 * 1024;
         }
 
-        _buffer.SetLength(WireConstants.HeaderSize);
         _buffer.Position = WireConstants.HeaderSize;
     }
 
