@@ -4,7 +4,7 @@ using System.Text;
 namespace BatchPredict.EmbeddedMongo.Tests.Conformance;
 
 /// <summary>The figures of one suite's run: passed, failed, not applicable by reason, and each failure with its cause.</summary>
-internal sealed class ConformanceReport(string suite, int files, IReadOnlyList<SpecTestResult> results)
+internal sealed class ConformanceReport(string suite, Version server, int files, IReadOnlyList<SpecTestResult> results)
 {
     public int Passed { get; } = results.Count(r => r.Status == SpecTestStatus.Passed);
 
@@ -26,7 +26,7 @@ internal sealed class ConformanceReport(string suite, int files, IReadOnlyList<S
             results.AddRange(await runner.RunFileAsync(file));
         }
 
-        return new ConformanceReport(suite, files.Count, results);
+        return new ConformanceReport(suite, server.Version, files.Count, results);
     }
 
     public string Format(double? floor = null)
@@ -35,7 +35,7 @@ internal sealed class ConformanceReport(string suite, int files, IReadOnlyList<S
         var rate = PassRate.ToString("P1", CultureInfo.InvariantCulture);
         var floorText = floor is null ? string.Empty : $" (floor {floor.Value.ToString("P0", CultureInfo.InvariantCulture)})";
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{suite} conformance ({SpecTestLocator.Root}): {files} files, {results.Count} tests: {Passed} passed, {Failed} failed, {NotApplicable} not applicable; {rate} of the {Applicable} applicable tests pass{floorText}");
+            $"{suite} conformance of the embedded server (version {server}, standalone) with {SpecTestLocator.Root}: {files} files, {results.Count} tests: {Passed} passed, {Failed} failed, {NotApplicable} not applicable; {rate} of the {Applicable} applicable tests pass{floorText}");
         text.AppendLine("Not applicable, by reason:");
         foreach (var group in results.Where(r => r.Status == SpecTestStatus.NotApplicable).GroupBy(r => r.Detail).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
