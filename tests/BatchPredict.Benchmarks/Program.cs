@@ -1,6 +1,7 @@
 // Benchmark programs: each prints its figures and how they were measured. See the README's performance section.
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["embedded-mongo"] = BatchPredict.Benchmarks.EmbeddedMongoBenchmark.RunAsync,
     ["server"] = BatchPredict.Benchmarks.ServerBenchmark.RunAsync,
 };
 

@@ -117,7 +117,7 @@ internal static class WriteCommands
 
         QuerySpec.CheckHint(store, statement);
         var now = context.Server.Now;
-        var targets = DocumentWrites.Targets(store, query, query.Filter, multi);
+        var targets = DocumentWrites.Targets(store, query, multi);
         long modified = 0;
         foreach (var (record, document, position) in targets)
         {
@@ -183,17 +183,8 @@ internal static class WriteCommands
 
         QuerySpec.CheckHint(store, statement);
         var query = QuerySpec.For(filterDocument, null, context);
-        var victims = new List<(Storage.Record Record, BsonDocument Document)>();
-        foreach (var match in query.Matches(store))
-        {
-            victims.Add(match);
-            if (limit == 1)
-            {
-                break;
-            }
-        }
-
-        foreach (var (record, document) in victims)
+        var victims = DocumentWrites.Targets(store, query, multi: limit == 0);
+        foreach (var (record, document, _) in victims)
         {
             context.Engine.Delete(store, record, document);
         }
