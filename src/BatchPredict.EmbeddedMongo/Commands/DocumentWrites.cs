@@ -98,6 +98,11 @@ internal static class DocumentWrites
 
     private static void CheckId(BsonValue id)
     {
+        if (id is BsonDocument document && document.Names.FirstOrDefault(n => n.StartsWith('$')) is { } dollar)
+        {
+            throw new MongoCommandError(52, "DollarPrefixedFieldName", $"_id fields may not contain '$'-prefixed fields: {dollar} is not valid for storage.");
+        }
+
         if (id is BsonArray or BsonRegularExpression or BsonUndefined)
         {
             throw MongoCommandError.BadValue($"can't use a{(id is BsonArray ? "n array" : " " + id.BsonType)} for _id");

@@ -93,6 +93,7 @@ internal static class WriteCommands
 
     private static (long Matched, long Modified, BsonValue? Upserted) UpdateOne(CommandContext context, BsonDocument statement)
     {
+        Unsupported.RejectUnknownFields(statement, "update.updates", "q", "u", "upsert", "multi", "arrayFilters", "hint", "collation", "c", "upsertSupplied");
         Unsupported.Reject(statement, "collation");
         var filterDocument = statement.GetValue("q", new BsonDocument()) as BsonDocument
             ?? throw MongoCommandError.TypeMismatch("'q' must be an object");
@@ -167,6 +168,7 @@ internal static class WriteCommands
 
     private static long DeleteOne(CommandContext context, BsonDocument statement)
     {
+        Unsupported.RejectUnknownFields(statement, "delete.deletes", "q", "limit", "hint", "collation");
         Unsupported.Reject(statement, "collation");
         var filterDocument = statement.GetValue("q", new BsonDocument()) as BsonDocument
             ?? throw MongoCommandError.TypeMismatch("'q' must be an object");

@@ -68,7 +68,7 @@ internal sealed class CollectionStore
     public static BsonDocument Decode(byte[] bson) => BsonSerializer.Deserialize<BsonDocument>(bson);
 
     public Record? FindById(BsonValue id) =>
-        IdIndex.Entries.TryGetValue(new IndexKey([id], 0), out var record) ? record : null;
+        IdIndex.Entries.TryGetValue(new IndexKey(id, 0), out var record) ? record : null;
 
     public IEnumerable<Record> Natural(long afterRecordId) =>
         _natural.Ascending(Bound<long>.At(afterRecordId, inclusive: false)).Select(e => e.Value);
@@ -79,7 +79,7 @@ internal sealed class CollectionStore
     public Record Insert(byte[] bson, BsonValue id, BsonDocument? document)
     {
         var record = new Record(_nextRecordId, bson);
-        var idKey = new List<IndexKey> { new([id], record.Id) };
+        var idKey = new List<IndexKey> { new(id, record.Id) };
         IdIndex.CheckUnique(idKey, null, Namespace);
         List<IndexKey>[]? keys = null;
         if (HasSecondaryIndexes)
@@ -146,7 +146,7 @@ internal sealed class CollectionStore
             }
         }
 
-        IdIndex.Entries.Remove(new IndexKey([IdOf(record)], 0));
+        IdIndex.Entries.Remove(new IndexKey(IdOf(record), 0));
         _natural.Remove(record.Id);
         DataSize -= record.Bson.Length;
         record.Deleted = true;
