@@ -8,9 +8,9 @@ namespace BatchPredict.EmbeddedMongo.Tests.Conformance;
 /// </summary>
 public sealed class SpecConformanceTests(ITestOutputHelper output)
 {
-    // The share of applicable CRUD spec tests that must pass (issue 2 sets 85%). The floor only ever goes up:
-    // raise it as the server passes more, never lower it to make a run green.
-    private const double CrudPassRateFloor = 0.85;
+    // The share of applicable CRUD spec tests that must pass. Issue 2 set 85%; raised to 90% once 241 of 265 passed.
+    // The floor only ever goes up: raise it as the server passes more, never lower it to make a run green.
+    private const double CrudPassRateFloor = 0.90;
 
     [Fact]
     public async Task Crud_ApplicableTests_MeetFloor()
