@@ -3,9 +3,9 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["models"] = BatchPredict.Benchmarks.ModelBenchmark.RunAsync,
     ["import-read"] = BatchPredict.Benchmarks.ImportReadBenchmark.RunAsync,
-    ["embedded-mongo"] = BatchPredict.Benchmarks.EmbeddedMongoBenchmark.RunAsync,
     ["runs"] = BatchPredict.Benchmarks.RunsBenchmark.RunAsync,
     ["sort"] = BatchPredict.Benchmarks.SortBenchmark.RunAsync,
+    ["server"] = BatchPredict.Benchmarks.ServerBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
