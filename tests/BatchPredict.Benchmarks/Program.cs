@@ -1,6 +1,7 @@
 // Benchmark programs: each prints its figures and how they were measured. See the README's performance section.
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase);
 benchmarks["models"] = BatchPredict.Benchmarks.ModelBenchmark.RunAsync;
+benchmarks["runs"] = BatchPredict.Benchmarks.RunsBenchmark.RunAsync;
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

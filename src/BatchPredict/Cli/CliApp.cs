@@ -8,6 +8,9 @@ internal static class CliApp
     public static RootCommand Build()
     {
         var root = new RootCommand("BatchPredict: score MongoDB documents with versioned ML.NET models and write the predictions back.");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(JobsCommand.Create());
+        root.Subcommands.Add(RunsCommand.Create());
         root.Subcommands.Add(MongodCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         return root;
