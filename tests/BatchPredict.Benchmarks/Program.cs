@@ -2,6 +2,7 @@
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase);
 benchmarks["models"] = BatchPredict.Benchmarks.ModelBenchmark.RunAsync;
 benchmarks["runs"] = BatchPredict.Benchmarks.RunsBenchmark.RunAsync;
+benchmarks["import-read"] = BatchPredict.Benchmarks.ImportReadBenchmark.RunAsync;
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

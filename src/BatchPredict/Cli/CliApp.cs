@@ -13,6 +13,7 @@ internal static class CliApp
         root.Subcommands.Add(RunsCommand.Create());
         root.Subcommands.Add(MongodCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 
