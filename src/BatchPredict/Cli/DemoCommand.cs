@@ -1,10 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
-using BatchPredict.Core;
 using BatchPredict.Core.Storage;
 using BatchPredict.Demo;
 using BatchPredict.Hosting;
-using BatchPredict.Samples;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -17,10 +15,9 @@ namespace BatchPredict.Cli;
 /// </summary>
 internal static class DemoCommand
 {
-    /// <summary>Folder of the trained demo model zips, beside the embedded server's data folder.</summary>
-    public const string ModelsFolderName = "demo-models";
-
-    public static Command Create()
+    /// <param name="console">Where the demo writes; the terminal unless a test captures it.</param>
+    /// <param name="configure">Extra configuration sources (tests point the demo at their own server, data and models).</param>
+    public static Command Create(IAnsiConsole? console = null, Action<IConfigurationBuilder>? configure = null)
     {
         var rows = new Option<long?>("--rows") { Description = "Import only the first N flights (default: all 3,000,000)" };
         rows.Validators.Add(r =>
@@ -37,52 +34,47 @@ internal static class DemoCommand
         {
             rows, fresh, serve, urls,
         };
-        command.SetGuardedAction((parse, ct) => RunAsync(parse.GetValue(rows), parse.GetValue(fresh), parse.GetValue(serve), parse.GetValue(urls), ct));
+        command.SetGuardedAction((parse, ct) => RunAsync(
+            console ?? AnsiConsole.Console, configure, parse.GetValue(rows), parse.GetValue(fresh), parse.GetValue(serve) ? parse.GetValue(urls) ?? "" : null, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(long? rows, bool fresh, bool serve, string? urls, CancellationToken ct)
+    /// <param name="serveUrls">null: stop after the summary; otherwise serve on these addresses ("" = the default).</param>
+    private static async Task<int> RunAsync(IAnsiConsole console, Action<IConfigurationBuilder>? configure, long? rows, bool fresh, string? serveUrls, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var dataFile = FlightDataLocation.Find()
-            ?? throw new BatchPredictException($"The flights data ({FlightDataLocation.RelativePath}) was not found in {Directory.GetCurrentDirectory()}, beside the executable or above them; run the demo from the repository.");
         var environment = AppConfiguration.EnvironmentName();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddBatchPredictSources(environment, []);
+        configure?.Invoke(builder.Configuration);
         // The progress bars and the summary say what the Information logs would; they would also tear the bars.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         await using var mongo = await MongoEndpoint.ResolveAsync(builder.Configuration, Console.Error, ct);
-        var started = clock.Elapsed;
-        var settings = new DemoSettings(dataFile, ModelsFolder(mongo), rows, fresh);
-        AnsiConsole.MarkupLine($"flights: {Markup.Escape(dataFile)}; demo models cached in {Markup.Escape(settings.ModelsFolder)}; server ready in {started.TotalSeconds:F1} s");
-
-        DemoResult result;
         builder.AddBatchPredictMongo(mongo.ConnectionString);
         builder.AddBatchPredictDemo();
+
+        DemoResult result;
         using (var host = builder.Build())
         {
             host.Services.GetRequiredService<IStartupValidator>().Validate();
-            result = await host.Services.GetRequiredService<DemoRunner>().RunAsync(settings, AnsiConsole.Console, ct);
+            var options = host.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+            var settings = new DemoSettings(options.ResolveDataFile(), options.ResolveModelsPath(mongo.DataPath, MongoEndpoint.DefaultDataPath), rows, fresh);
+            console.MarkupLine($"flights from {Markup.Escape(settings.DataFile)}; demo models cached in {Markup.Escape(settings.ModelsFolder)}; MongoDB ready after {clock.Elapsed.TotalSeconds:F1} s");
+            result = await host.Services.GetRequiredService<DemoRunner>().RunAsync(settings, console, ct);
         }
 
-        DemoSummary.Write(AnsiConsole.Console, result);
-        if (!serve)
+        DemoSummary.Write(console, result);
+        // Written around Spectre, which would wrap a long line at the terminal width; this one must stay whole.
+        var last = console.Profile.Out.Writer;
+        if (serveUrls is null)
         {
-            // Plain Console: Spectre would wrap a long line at the terminal width, and this one must stay whole.
-            Console.Out.WriteLine(result.FinalLine(clock.Elapsed));
+            await last.WriteLineAsync(result.FinalLine(clock.Elapsed));
             return 0;
         }
 
-        await using var app = await ServeCommand.StartAsync(ServeCommand.CreateBuilder(urls), mongo, ct);
-        Console.Out.WriteLine(result.FinalLine(clock.Elapsed) + "; serving until Ctrl+C");
+        await using var app = await ServeCommand.StartAsync(ServeCommand.CreateBuilder(serveUrls.Length == 0 ? null : serveUrls), mongo, ct);
+        await last.WriteLineAsync(result.FinalLine(clock.Elapsed) + "; serving until Ctrl+C");
         await ServeCommand.WaitForShutdownAsync(app, ct);
         return 0;
-    }
-
-    /// <summary>Beside the embedded server's data folder; with a configured MongoDB, beside the default one.</summary>
-    private static string ModelsFolder(MongoEndpoint mongo)
-    {
-        var data = mongo.DataPath ?? MongoEndpoint.DefaultDataPath;
-        return Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(data)) ?? data, ModelsFolderName);
     }
 }

@@ -6,9 +6,10 @@ namespace BatchPredict.Demo;
 
 public static class DemoServiceCollectionExtensions
 {
-    /// <summary>The importer, the model registry, runs (without Hangfire servers) and the demo's own steps. Needs AddBatchPredictMongo.</summary>
+    /// <summary>The importer, the model registry, runs (without Hangfire servers) the demo's options (section BatchPredict:Demo) and its steps. Needs AddBatchPredictMongo.</summary>
     public static IHostApplicationBuilder AddBatchPredictDemo(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateOnStart();
         builder.AddBatchPredictImport();
         builder.AddModelRegistry();
         builder.AddBatchPredictRuns();
