@@ -3,6 +3,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 benchmarks["models"] = BatchPredict.Benchmarks.ModelBenchmark.RunAsync;
 benchmarks["runs"] = BatchPredict.Benchmarks.RunsBenchmark.RunAsync;
 benchmarks["import-read"] = BatchPredict.Benchmarks.ImportReadBenchmark.RunAsync;
+benchmarks["e2e"] = BatchPredict.Benchmarks.E2eBenchmark.RunAsync;
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
