@@ -13,25 +13,36 @@ public static class JobSchema
 
     public static IEnumerable<JobFileError> Validate(string file, JsonNode document)
     {
-        var result = Schema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = Schema.Value.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         if (result.IsValid)
         {
-            yield break;
+            return [];
         }
 
-        var any = false;
-        foreach (var detail in result.Details.Where(d => d.HasErrors))
+        var errors = new List<JobFileError>();
+        Collect(file, result, errors);
+        return errors.Count > 0 ? errors.Distinct() : [new JobFileError(file, "", "does not match jobs.schema.json")];
+    }
+
+    /// <summary>
+    /// Only failures that make the document invalid: a subschema that failed under a parent that still passed (an
+    /// "if" that selects nothing, the other branch of a oneOf) is not an error of the file.
+    /// </summary>
+    private static void Collect(string file, EvaluationResults node, List<JobFileError> errors)
+    {
+        if (node.IsValid || node.EvaluationPath.ToString().EndsWith("/if", StringComparison.Ordinal))
         {
-            foreach (var (keyword, message) in detail.Errors!)
-            {
-                any = true;
-                yield return new JobFileError(file, detail.InstanceLocation.ToString(), $"{message} ({keyword})");
-            }
+            return;
         }
 
-        if (!any)
+        foreach (var (keyword, message) in node.Errors ?? new Dictionary<string, string>())
         {
-            yield return new JobFileError(file, "", "does not match jobs.schema.json");
+            errors.Add(new JobFileError(file, node.InstanceLocation.ToString(), $"{message} ({keyword})"));
+        }
+
+        foreach (var child in node.Details)
+        {
+            Collect(file, child, errors);
         }
     }
 

@@ -79,7 +79,11 @@ public sealed class PartitionExecutor(
                 Skipped = item.Skipped,
                 DeadLettered = item.DeadLetters.Count,
             };
-            await ledger.CheckpointAsync(run.Id, partition.Index, item.LastId, counts, now, CancellationToken.None);
+            if (!await ledger.CheckpointAsync(run.Id, partition.Index, item.LastId, counts, now, CancellationToken.None))
+            {
+                throw new BatchPredictException($"run {run.Id} was closed while partition {partition.Index} was running (another partition failed, or it was cancelled); the partition stops");
+            }
+
             read += item.Read;
             onCheckpoint?.Invoke(new PartitionCheckpoint(run.Id, partition.Index, item.LastId, counts));
         }

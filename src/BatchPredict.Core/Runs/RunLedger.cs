@@ -44,8 +44,9 @@ public sealed class RunLedger
     }
 
     /// <summary>Records a written batch: the new checkpoint and the batch's counts, for the partition and the run, in one
-    /// atomic update, so counts always describe exactly the documents before the checkpoint.</summary>
-    public Task CheckpointAsync(string runId, int partition, BsonValue lastId, RunCounts batch, DateTime now, CancellationToken ct)
+    /// atomic update, so counts always describe exactly the documents before the checkpoint. Returns false when the
+    /// run is no longer running (failed or cancelled meanwhile): nothing is recorded then.</summary>
+    public async Task<bool> CheckpointAsync(string runId, int partition, BsonValue lastId, RunCounts batch, DateTime now, CancellationToken ct)
     {
         var p = $"partitions.{partition}";
         var inc = new BsonDocument();
@@ -60,7 +61,8 @@ public sealed class RunLedger
             { "$set", new BsonDocument { { $"{p}.checkpoint", lastId }, { "heartbeatAt", now } } },
             { "$inc", inc },
         };
-        return _runs.UpdateOneAsync(new BsonDocument("_id", runId), update, cancellationToken: ct);
+        var filter = new BsonDocument { { "_id", runId }, { "status", nameof(RunStatus.Running) } };
+        return (await _runs.UpdateOneAsync(filter, update, cancellationToken: ct)).MatchedCount == 1;
     }
 
     /// <summary>Marks a partition done once; returns the run when this call was the one that finished the last partition.</summary>

@@ -46,6 +46,12 @@ public sealed class RunLock(IMongoDatabase database, RunLedger ledger)
                     cancellationToken: ct);
                 if (replaced.ModifiedCount == 1)
                 {
+                    if (run is { IsFinished: false })
+                    {
+                        var error = $"abandoned: no progress since {run.HeartbeatAt:u}; job '{job}' was started again as {runId}";
+                        await ledger.CloseAsync(run.Id, RunStatus.Failed, run.Counts, 0, error, now, ct);
+                    }
+
                     return null;
                 }
             }

@@ -19,21 +19,21 @@ internal static class JobsCommand
         command.SetGuardedAction((parse, ct) =>
         {
             var catalog = LoadCatalog();
-            var table = new Table().AddColumns("job", "source", "model", "output", "schedule", "next (UTC)", "batch", "partitions", "incremental");
+            var table = new Table().AddColumns("job", "reads -> writes", "model", "schedule", "batch x partitions");
             var now = DateTimeOffset.UtcNow;
             foreach (var job in catalog.Jobs.OrderBy(j => j.Name, StringComparer.Ordinal))
             {
-                var next = job.Schedule is { } s ? CronSchedule.Next(s, now)?.UtcDateTime.ToString("yyyy-MM-dd HH:mm") : null;
+                var schedule = job.Schedule is { } s
+                    ? $"{s.Cron} {s.TimeZone.Id}\nnext {CronSchedule.Next(s, now)?.UtcDateTime:yyyy-MM-dd HH:mm} UTC"
+                    : "on demand";
+                var source = job.Source.Collection + (job.Source.Filter.ElementCount > 0 ? " " + job.Source.Filter.ToJson() : "");
+                var output = (job.Output.Collection ?? job.Source.Collection) + "." + job.Output.Field;
                 table.AddRow(
                     Markup.Escape(job.Name),
-                    Markup.Escape(job.Source.Collection + (job.Source.Filter.ElementCount > 0 ? " " + job.Source.Filter.ToJson() : "")),
+                    Markup.Escape($"{source}\n-> {output}"),
                     Markup.Escape(job.Model.ToString()),
-                    Markup.Escape((job.Output.Collection is { } c ? c + "." : "") + job.Output.Field),
-                    Markup.Escape(job.Schedule is { } sc ? $"{sc.Cron} {sc.TimeZone.Id}" : "-"),
-                    next ?? "-",
-                    job.BatchSize.ToString("N0"),
-                    job.Partitions.ToString(),
-                    job.Incremental.Enabled ? "yes" : "no");
+                    Markup.Escape(schedule),
+                    Markup.Escape($"{job.BatchSize:N0} x {job.Partitions}{(job.Incremental.Enabled ? "\nincremental" : "")}"));
             }
 
             AnsiConsole.Write(table);

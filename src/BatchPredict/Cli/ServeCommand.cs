@@ -7,7 +7,7 @@ namespace BatchPredict.Cli;
 /// <summary><c>batchpredict serve [--urls URL]</c>: Hangfire server, dashboard, health endpoint and runs API until Ctrl+C.</summary>
 internal static class ServeCommand
 {
-    /// <summary>Loopback only unless configured otherwise (urls in appsettings, ASPNETCORE_URLS or --urls).</summary>
+    /// <summary>Loopback only unless configured otherwise: --urls, then "urls" (appsettings or environment), then ASPNETCORE_URLS.</summary>
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public static Command Create()
@@ -31,7 +31,7 @@ internal static class ServeCommand
         var environment = AppConfiguration.EnvironmentName();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddBatchPredictSources(environment, []);
-        builder.WebHost.UseUrls(urls ?? builder.Configuration["urls"] ?? DefaultUrls);
+        builder.WebHost.UseUrls(urls ?? builder.Configuration["urls"] ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls);
         return builder;
     }
 

@@ -29,7 +29,7 @@ internal sealed class CommandHost : IAsyncDisposable
         var environment = AppConfiguration.EnvironmentName();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddBatchPredictSources(environment, []);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:BatchPredict"] = "Warning" });
         var mongo = await MongoEndpoint.ResolveAsync(builder.Configuration, Console.Error, ct);
         try
         {

@@ -27,6 +27,7 @@ internal static class ServeApp
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HangfireLogBridge())
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         builder.Services.AddHangfireServer((sp, server) =>
         {
@@ -37,6 +38,8 @@ internal static class ServeApp
         });
 
         var app = builder.Build();
+        var logs = HangfireLogBridge.Attach(app.Services.GetRequiredService<ILoggerFactory>());
+        app.Lifetime.ApplicationStopped.Register(logs.Dispose);
         app.MapHealthChecks("/health");
         app.MapRunsApi();
         var hangfire = app.Services.GetRequiredService<IOptions<HangfireOptions>>().Value;

@@ -35,6 +35,7 @@ public sealed class JobCatalogTests
         var error = Assert.Throws<JobConfigurationException>(() => JobCatalog.Load(dir));
 
         Assert.Contains(error.Errors, e => e.File.EndsWith("bad.json", StringComparison.Ordinal) && e.Pointer == "/model");
+        Assert.All(error.Errors, e => Assert.Equal("/model", e.Pointer));
         Assert.Contains("bad.json", error.Message, StringComparison.Ordinal);
     }
 
@@ -46,6 +47,7 @@ public sealed class JobCatalogTests
         var error = Assert.Throws<JobConfigurationException>(() => JobCatalog.Load(dir));
 
         Assert.Contains(error.Errors, e => e.Pointer == "/features/2/type");
+        Assert.All(error.Errors, e => Assert.StartsWith("/features/2", e.Pointer, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -90,7 +92,7 @@ public sealed class JobCatalogTests
 
         var error = Assert.Throws<JobConfigurationException>(() => JobCatalog.Load(dir));
 
-        Assert.Contains(error.Errors, e => e.Pointer == "/features/4");
+        Assert.Equal("/features/4", Assert.Single(error.Errors).Pointer);
     }
 
     [Fact]

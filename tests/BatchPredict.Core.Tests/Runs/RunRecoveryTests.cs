@@ -106,4 +106,39 @@ public sealed class RunRecoveryTests(RunsTestHost host) : IClassFixture<RunsTest
         Assert.True(third.Started);
         Assert.NotEqual(first.Run.Id, third.Run.Id);
     }
+
+    [Fact]
+    public async Task Acquire_HolderSilentLongerThanAbandonedAfter_TakesTheLockAndFailsTheOldRun()
+    {
+        await host.SeedAsync("flights_abandon", 5);
+        var stale = await host.Get<RunStarter>().StartAsync(new RunRequest("abandon", "test"), CancellationToken.None);
+        var runLock = host.Get<RunLock>();
+        var later = stale.Run.HeartbeatAt.AddHours(2);
+
+        var holder = await runLock.TryAcquireAsync("abandon", "abandon-new", later, TimeSpan.FromHours(1), CancellationToken.None);
+
+        Assert.Null(holder);
+        var old = await host.Get<RunLedger>().GetAsync(stale.Run.Id, CancellationToken.None);
+        Assert.Equal(RunStatus.Failed, old.Status);
+        Assert.Contains("abandoned", old.Error, StringComparison.Ordinal);
+        await runLock.ReleaseAsync("abandon", "abandon-new", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Run_ModelRejectsTheJobColumns_FailsAtOnceNamingModelAndColumns()
+    {
+        await host.SeedAsync("flights_mismatch", 10);
+
+        var error = await Assert.ThrowsAsync<BatchPredictException>(() => host.RunAsync(new RunRequest("mismatch", "test")));
+
+        Assert.Contains("flight-delay:1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Km:Single", error.Message, StringComparison.Ordinal);
+        var run = Assert.Single(await host.Get<RunLedger>().ListAsync("mismatch", 10, CancellationToken.None));
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Equal(error.Message, run.Error);
+        Assert.Equal(0, run.Counts.Written);
+        var next = await host.Get<RunStarter>().StartAsync(new RunRequest("mismatch", "test"), CancellationToken.None);
+        Assert.True(next.Started);
+        await host.Get<RunFinalizer>().CancelAsync(next.Run.Id, CancellationToken.None);
+    }
 }

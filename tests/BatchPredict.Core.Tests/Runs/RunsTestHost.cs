@@ -64,6 +64,8 @@ public sealed class RunsTestHost : IAsyncLifetime
             ("dead.json", JobJson("dead", "flights_dead", maxErrorRate: 0.05)),
             ("strict.json", JobJson("strict", "flights_strict", maxErrorRate: 0.01)),
             ("lock.json", JobJson("lock", "flights_lock")),
+            ("abandon.json", JobJson("abandon", "flights_abandon")),
+            ("mismatch.json", JobJson("mismatch", "flights_mismatch").Replace("\"Distance\"", "\"Km\"", StringComparison.Ordinal)),
             ("mixed.json", JobJson("mixed", "flights_mixed", batchSize: 7, partitions: 3)),
             ("changed.json", JobJson("changed", "flights_changed", incremental: true, updatedAtField: "updatedAt")));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -11,12 +11,15 @@ using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace BatchPredict.Tests.Serve;
 
 /// <summary>The serve host end to end: schedules, Hangfire.Mongo executing partitions, the runs API and the dashboard's access rules.</summary>
+/// <remarks>Serve hosts share Hangfire's static configuration, so their test classes do not run side by side.</remarks>
+[Collection(ServeCollection.Name)]
 public sealed class ServeTests(ServeTestHost host) : IClassFixture<ServeTestHost>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
@@ -122,6 +125,25 @@ public sealed class ServeTests(ServeTestHost host) : IClassFixture<ServeTestHost
         Assert.Equal(HttpStatusCode.Unauthorized, refusedWrong.StatusCode);
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, local.StatusCode);
+    }
+
+    [Fact]
+    public void Sync_JobFilesChanged_AddsUpdatesAndRemovesRecurringJobs()
+    {
+        var storage = host.Get<JobStorage>();
+        var manager = host.Get<IRecurringJobManager>();
+        manager.AddOrUpdate(RecurringJobSync.IdPrefix + "gone", Job.FromExpression<RunJobs>(j => j.ScheduledAsync("gone")), "0 3 * * *", new RecurringJobOptions());
+        manager.AddOrUpdate(RecurringJobSync.IdPrefix + "nightly", Job.FromExpression<RunJobs>(j => j.ScheduledAsync("nightly")), "15 4 * * *", new RecurringJobOptions());
+        manager.AddOrUpdate("someone-else", Job.FromExpression<RunJobs>(j => j.ScheduledAsync("x")), "0 5 * * *", new RecurringJobOptions());
+
+        host.Services.GetServices<IHostedService>().OfType<RecurringJobSync>().Single().Sync();
+
+        using var connection = storage.GetConnection();
+        var recurring = connection.GetRecurringJobs().ToDictionary(r => r.Id);
+        Assert.Equal(["job:nightly", "someone-else"], recurring.Keys.Order());
+        Assert.Equal("0 2 * * *", recurring["job:nightly"].Cron);
+        Assert.Equal("UTC", recurring["job:nightly"].TimeZoneId);
+        manager.RemoveIfExists("someone-else");
     }
 
     [Fact]

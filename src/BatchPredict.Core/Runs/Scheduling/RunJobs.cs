@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Hangfire;
+using Hangfire.Server;
 using Microsoft.Extensions.Logging;
 
 namespace BatchPredict.Core.Runs.Scheduling;
@@ -14,9 +15,13 @@ public sealed class RunJobs(RunLauncher launcher, PartitionExecutor executor, Ru
     [AutomaticRetry(Attempts = 0)]
     public Task ScheduledAsync(string job) => launcher.LaunchAsync(new RunRequest(job, "schedule"), CancellationToken.None);
 
+    /// <summary>Retries of a partition job; each resumes from the partition's checkpoint.</summary>
+    public const int PartitionRetries = 3;
+
+    /// <param name="context">Supplied by Hangfire (pass null when enqueueing): tells which attempt this is.</param>
     [DisplayName("run {0}: partition {1}")]
-    [AutomaticRetry(Attempts = 3, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task PartitionAsync(string runId, int partition, CancellationToken ct)
+    [AutomaticRetry(Attempts = PartitionRetries, OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    public async Task PartitionAsync(string runId, int partition, PerformContext? context, CancellationToken ct)
     {
         try
         {
@@ -29,6 +34,12 @@ public sealed class RunJobs(RunLauncher launcher, PartitionExecutor executor, Ru
         {
             // The executor has already closed the run as failed with this reason; a retry could only repeat it.
             logger.RunFailed(runId, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && context?.GetJobParameter<int>("RetryCount") >= PartitionRetries)
+        {
+            // Last attempt: close the run now rather than leave it running until it is taken for abandoned.
+            await finalizer.FailAsync(runId, $"partition {partition} failed {PartitionRetries + 1} times: {e.Message}", CancellationToken.None);
+            throw;
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class RunLauncher(RunStarter starter, IBackgroundJobClient client)
             {
                 var runId = start.Run.Id;
                 var index = partition.Index;
-                client.Enqueue<RunJobs>(j => j.PartitionAsync(runId, index, CancellationToken.None));
+                client.Enqueue<RunJobs>(j => j.PartitionAsync(runId, index, null, CancellationToken.None));
             }
         }
 
