@@ -35,7 +35,19 @@ public sealed class Importer
         _retry = CreateRetry(_options, time, logger);
     }
 
+    /// <summary>Opens the file (every file problem is a <see cref="BatchPredictException"/> naming it) and imports it.</summary>
     public async Task<ImportSummary> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var format = request.Format ?? ImportFormats.FromExtension(request.File);
+        await using var reader = await RowReaders.OpenAsync(request.File, format, ct);
+        return await ImportAsync(request with { Format = format }, reader, progress, ct);
+    }
+
+    /// <summary>
+    /// Imports from a reader the caller opened, so a command can refuse a bad file before it connects to MongoDB.
+    /// The reader stays the caller's to dispose.
+    /// </summary>
+    public async Task<ImportSummary> ImportAsync(ImportRequest request, IRowReader reader, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         var format = request.Format ?? ImportFormats.FromExtension(request.File);
         var batchSize = request.BatchSize ?? _options.BatchSize;
@@ -44,7 +56,6 @@ public sealed class Importer
             throw new BatchPredictException("The batch size must be at least 1 and the number of rows to take at least 0.");
         }
 
-        await using var reader = await RowReaders.OpenAsync(request.File, format, ct);
         Log.ImportStarted(_logger, request.File, format, request.Collection);
         if (request.Drop)
         {
@@ -118,10 +129,12 @@ public sealed class Importer
         var attempts = 0;
         try
         {
-            await _retry.ExecuteAsync(async token =>
+            // Cancelling stops the retry delays but not an insert under way: letting it finish keeps the summary's
+            // count of inserted documents exact.
+            await _retry.ExecuteAsync(async _ =>
             {
                 attempts++;
-                await collection.InsertManyAsync(batch.Documents, Unordered, token);
+                await collection.InsertManyAsync(batch.Documents, Unordered, CancellationToken.None);
             }, ct);
             return batch.Documents.Count;
         }

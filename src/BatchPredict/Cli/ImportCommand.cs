@@ -44,6 +44,10 @@ internal static class ImportCommand
 
     private static async Task<int> RunAsync(ImportRequest request, CancellationToken ct)
     {
+        // The file first: a wrong path or format is refused at once, before a large embedded database is loaded.
+        request = request with { Format = request.Format ?? ImportFormats.FromExtension(request.File) };
+        await using var reader = await RowReaders.OpenAsync(request.File, request.Format.Value, ct);
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = AppConfiguration.EnvironmentName() });
         builder.Configuration.AddBatchPredictSources(builder.Environment.EnvironmentName, []);
         // The progress bar and the summary say what these log lines would; logging them too would tear the bar.
@@ -56,7 +60,7 @@ internal static class ImportCommand
 
         var importer = host.Services.GetRequiredService<Importer>();
         var database = host.Services.GetRequiredService<IOptions<MongoOptions>>().Value.Database;
-        var summary = await ImportConsole.RunWithProgressAsync(request.Collection, (progress, token) => importer.ImportAsync(request, progress, token), ct);
+        var summary = await ImportConsole.RunWithProgressAsync(request.Collection, (progress, token) => importer.ImportAsync(request, reader, progress, token), ct);
         ImportConsole.WriteSummary(summary, database);
         return summary.Cancelled ? GuardedAction.Cancelled : 0;
     }
