@@ -4,6 +4,7 @@ benchmarks["models"] = BatchPredict.Benchmarks.ModelBenchmark.RunAsync;
 benchmarks["runs"] = BatchPredict.Benchmarks.RunsBenchmark.RunAsync;
 benchmarks["import-read"] = BatchPredict.Benchmarks.ImportReadBenchmark.RunAsync;
 benchmarks["e2e"] = BatchPredict.Benchmarks.E2eBenchmark.RunAsync;
+benchmarks["embedded-mongo"] = BatchPredict.Benchmarks.EmbeddedMongoBenchmark.RunAsync;
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {

@@ -58,7 +58,8 @@ internal static class AggregateCommand
         }
 
         var stream = new ListStream(results);
-        var batch = CursorManager.Fill(stream, batchSize, out var exhausted);
+        var exhausted = false;
+        var batch = batchSize == 0 ? [] : CursorManager.Fill(stream, batchSize, out exhausted);
         if (exhausted)
         {
             return CursorReply.First(context.Namespace, 0, batch);

@@ -37,8 +37,6 @@ internal sealed class CursorManager(TimeProvider time)
 
     private readonly ConcurrentDictionary<long, Cursor> _cursors = new();
 
-    public int Count => _cursors.Count;
-
     public Cursor Open(string ns, CollectionStore? store, IDocumentStream stream, bool tailable, bool awaitData, bool noTimeout)
     {
         while (true)

@@ -13,15 +13,13 @@ internal static class DocumentWrites
     public static BsonValue InsertRaw(StorageEngine engine, CollectionStore store, byte[] bson)
     {
         CheckSize(bson.Length);
-        var raw = new RawBsonDocument(bson);
-        if (!raw.Contains("_id"))
+        if (!CollectionStore.TryGetId(bson, out var id))
         {
             var document = CollectionStore.Decode(bson);
             document.InsertAt(0, new BsonElement("_id", ObjectId.GenerateNewId()));
             return InsertDocument(engine, store, document);
         }
 
-        var id = CollectionStore.IdOf(bson);
         CheckId(id);
         engine.Insert(store, bson, id, null);
         return id;
@@ -69,13 +67,25 @@ internal static class DocumentWrites
         plan.Apply(UpdatePlan.SeedFromFilter(filter), new UpdateContext(now, true, null));
 
     /// <summary>The matching records (with the positional index of the match), first only unless multi.</summary>
-    public static List<(Record Record, BsonDocument Document, int? Position)> Targets(CollectionStore store, QuerySpec query, Filter filter, bool multi)
+    public static List<(Record Record, BsonDocument Document, int? Position)> Targets(CollectionStore store, QuerySpec query, bool multi)
     {
         var targets = new List<(Record, BsonDocument, int?)>();
+        if (QuerySpec.IsIdEquality(query.FilterDocument, out var id))
+        {
+            // The common write by _id: one index probe, no planning.
+            if (store.FindById(id) is { } record)
+            {
+                var document = CollectionStore.Decode(record.Bson);
+                targets.Add((record, document, null));
+            }
+
+            return targets;
+        }
+
         // Collected before any change: an update may move entries of the very index being scanned.
         foreach (var (record, document) in query.SortedMatches(store))
         {
-            filter.Matches(document, out var position);
+            query.Filter.Matches(document, out var position);
             targets.Add((record, document, position));
             if (!multi)
             {
@@ -88,6 +98,11 @@ internal static class DocumentWrites
 
     private static void CheckId(BsonValue id)
     {
+        if (id is BsonDocument document && document.Names.FirstOrDefault(n => n.StartsWith('$')) is { } dollar)
+        {
+            throw new MongoCommandError(52, "DollarPrefixedFieldName", $"_id fields may not contain '$'-prefixed fields: {dollar} is not valid for storage.");
+        }
+
         if (id is BsonArray or BsonRegularExpression or BsonUndefined)
         {
             throw MongoCommandError.BadValue($"can't use a{(id is BsonArray ? "n array" : " " + id.BsonType)} for _id");

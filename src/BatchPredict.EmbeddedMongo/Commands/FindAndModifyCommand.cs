@@ -51,7 +51,7 @@ internal static class FindAndModifyCommand
             {
                 QuerySpec.CheckHint(store, context.Body);
                 var now = context.Server.Now;
-                var targets = DocumentWrites.Targets(store, query, query.Filter, multi: false);
+                var targets = DocumentWrites.Targets(store, query, multi: false);
                 if (targets.Count == 1)
                 {
                     var (record, document, position) = targets[0];

@@ -49,7 +49,11 @@ internal static class FindCommands
 
             QuerySpec.CheckHint(store, body);
             var stream = query.Open(store, limit);
-            var batch = CursorManager.Fill(stream, singleBatch && limit > 0 ? (int)Math.Min(limit, int.MaxValue) : batchSize, out var exhausted);
+            // batchSize 0 asks for a cursor only, with an empty first batch.
+            var exhausted = false;
+            var batch = batchSize == 0 && body.Contains("batchSize")
+                ? []
+                : CursorManager.Fill(stream, singleBatch && limit > 0 ? (int)Math.Min(limit, int.MaxValue) : batchSize, out exhausted);
             if ((exhausted && !tailable) || singleBatch || (limit > 0 && batch.Count >= limit))
             {
                 return CursorReply.First(context.Namespace, 0, batch);

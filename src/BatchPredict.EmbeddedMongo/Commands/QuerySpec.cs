@@ -7,10 +7,13 @@ namespace BatchPredict.EmbeddedMongo.Commands;
 /// <summary>A compiled query (filter, sort, projection, skip) and how to run it against a collection.</summary>
 internal sealed class QuerySpec
 {
-    private QuerySpec(BsonDocument filterDocument, Filter filter, BsonDocument? sortDocument, Projection? projection, long skip)
+    private readonly FilterContext _filterContext;
+    private Filter? _filter;
+
+    private QuerySpec(BsonDocument filterDocument, FilterContext filterContext, BsonDocument? sortDocument, Projection? projection, long skip)
     {
         FilterDocument = filterDocument;
-        Filter = filter;
+        _filterContext = filterContext;
         Projection = projection;
         Skip = skip;
         if (sortDocument is { ElementCount: > 0 })
@@ -28,7 +31,8 @@ internal sealed class QuerySpec
 
     public BsonDocument FilterDocument { get; }
 
-    public Filter Filter { get; }
+    /// <summary>Compiled on first use: a write by plain _id never needs it.</summary>
+    public Filter Filter => _filter ??= Filter.Compile(FilterDocument, _filterContext);
 
     public SortSpec? Sort { get; }
 
@@ -50,12 +54,15 @@ internal sealed class QuerySpec
             throw MongoCommandError.BadValue("skip value must be non-negative");
         }
 
-        return new QuerySpec(filter, Filter.Compile(filter, context.FilterContext), context.OptionalDocument("sort"),
+        var spec = new QuerySpec(filter, context.FilterContext, context.OptionalDocument("sort"),
             projection is { ElementCount: > 0 } ? Projection.Compile(projection) : null, skip);
+        // A bad filter is an error even when the collection turns out not to exist.
+        _ = spec.Filter;
+        return spec;
     }
 
     public static QuerySpec For(BsonDocument filter, BsonDocument? sort, CommandContext context) =>
-        new(filter, Filter.Compile(filter, context.FilterContext), sort, null, 0);
+        new(filter, context.FilterContext, sort, null, 0);
 
     /// <summary>The documents to hand out: filtered, sorted, skipped, limited (0 = no limit) and projected.</summary>
     public IDocumentStream Open(CollectionStore store, long limit)
@@ -103,6 +110,20 @@ internal sealed class QuerySpec
                 yield return (record, document);
             }
         }
+    }
+
+    /// <summary>{_id: value} with a plain value (not an operator document, array or regex): answered by one _id probe.</summary>
+    public static bool IsIdEquality(BsonDocument filter, out BsonValue id)
+    {
+        id = BsonNull.Value;
+        if (filter.ElementCount != 1 || filter.GetElement(0).Name != "_id")
+        {
+            return false;
+        }
+
+        id = filter[0];
+        return id.BsonType is not (BsonType.Document or BsonType.Array or BsonType.RegularExpression or BsonType.Null or BsonType.Undefined
+            or BsonType.MinKey or BsonType.MaxKey);
     }
 
     /// <summary>A hint must name an existing index (by name or key pattern); it never changes results here.</summary>

@@ -16,6 +16,21 @@ internal static class Unsupported
         }
     }
 
+    /// <summary>
+    /// A field a statement of update/delete does not know (e.g. 'sort', added in MongoDB 8.0) is an error, as in MongoDB 6.0,
+    /// never ignored.
+    /// </summary>
+    public static void RejectUnknownFields(BsonDocument statement, string path, params string[] known)
+    {
+        foreach (var name in statement.Names)
+        {
+            if (Array.IndexOf(known, name) < 0)
+            {
+                throw new MongoCommandError(40415, "Location40415", $"BSON field '{path}.{name}' is an unknown field.");
+            }
+        }
+    }
+
     /// <summary>Simple binary collation is what the server does anyway.</summary>
     private static bool IsHarmless(string option, BsonValue value) =>
         option == "collation" && value is BsonDocument c && c.GetValue("locale", "").ToString() == "simple";

@@ -93,6 +93,7 @@ internal static class WriteCommands
 
     private static (long Matched, long Modified, BsonValue? Upserted) UpdateOne(CommandContext context, BsonDocument statement)
     {
+        Unsupported.RejectUnknownFields(statement, "update.updates", "q", "u", "upsert", "multi", "arrayFilters", "hint", "collation", "c", "upsertSupplied");
         Unsupported.Reject(statement, "collation");
         var filterDocument = statement.GetValue("q", new BsonDocument()) as BsonDocument
             ?? throw MongoCommandError.TypeMismatch("'q' must be an object");
@@ -117,7 +118,7 @@ internal static class WriteCommands
 
         QuerySpec.CheckHint(store, statement);
         var now = context.Server.Now;
-        var targets = DocumentWrites.Targets(store, query, query.Filter, multi);
+        var targets = DocumentWrites.Targets(store, query, multi);
         long modified = 0;
         foreach (var (record, document, position) in targets)
         {
@@ -167,6 +168,7 @@ internal static class WriteCommands
 
     private static long DeleteOne(CommandContext context, BsonDocument statement)
     {
+        Unsupported.RejectUnknownFields(statement, "delete.deletes", "q", "limit", "hint", "collation");
         Unsupported.Reject(statement, "collation");
         var filterDocument = statement.GetValue("q", new BsonDocument()) as BsonDocument
             ?? throw MongoCommandError.TypeMismatch("'q' must be an object");
@@ -183,17 +185,8 @@ internal static class WriteCommands
 
         QuerySpec.CheckHint(store, statement);
         var query = QuerySpec.For(filterDocument, null, context);
-        var victims = new List<(Storage.Record Record, BsonDocument Document)>();
-        foreach (var match in query.Matches(store))
-        {
-            victims.Add(match);
-            if (limit == 1)
-            {
-                break;
-            }
-        }
-
-        foreach (var (record, document) in victims)
+        var victims = DocumentWrites.Targets(store, query, multi: limit == 0);
+        foreach (var (record, document, _) in victims)
         {
             context.Engine.Delete(store, record, document);
         }

@@ -27,7 +27,7 @@ internal sealed class CollectionIndex
     {
         if (Definition.IsId)
         {
-            return [new IndexKey([document.GetValue("_id", BsonNull.Value)], recordId)];
+            return [new IndexKey(document.GetValue("_id", BsonNull.Value), recordId)];
         }
 
         if (Definition.PartialFilter is { } partial && !partial.Matches(document))
@@ -94,14 +94,14 @@ internal sealed class CollectionIndex
         var text = new StringBuilder("{ ");
         for (var i = 0; i < Definition.Fields.Length; i++)
         {
-            text.Append(i == 0 ? "" : ", ").Append(Definition.Fields[i]).Append(": ").Append(Shell(key.Values[i]));
+            text.Append(i == 0 ? "" : ", ").Append(Definition.Fields[i]).Append(": ").Append(Shell(key[i]));
         }
 
         text.Append(" }");
         var error = new MongoCommandError(ErrorCodes.DuplicateKey, "DuplicateKey",
             $"E11000 duplicate key error collection: {ns} index: {Definition.Name} dup key: {text}");
         var keyPattern = new BsonDocument(Definition.Fields.Select(f => new BsonElement(f, 1)));
-        var keyValue = new BsonDocument(Definition.Fields.Select((f, i) => new BsonElement(f, key.Values[i])));
+        var keyValue = new BsonDocument(Definition.Fields.Select((f, i) => new BsonElement(f, key[i])));
         error.Data["keyPattern"] = keyPattern;
         error.Data["keyValue"] = keyValue;
         return error;

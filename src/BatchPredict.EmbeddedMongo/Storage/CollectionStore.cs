@@ -12,6 +12,8 @@ internal sealed class CollectionStore
     private readonly OrderedMap<long, Record> _natural = new(Comparer<long>.Default);
     private long _nextRecordId = 1;
     private TaskCompletionSource _inserted = NewSignal();
+    private volatile bool _awaited;
+    private BsonDocument _options = [];
 
     public CollectionStore(string database, string name, BsonDocument options)
     {
@@ -28,9 +30,17 @@ internal sealed class CollectionStore
     public string Namespace => $"{Database}.{Name}";
 
     /// <summary>The create options as listCollections shows them (capped, size, max, ...).</summary>
-    public BsonDocument Options { get; set; }
+    public BsonDocument Options
+    {
+        get => _options;
+        set
+        {
+            _options = value;
+            Capped = value.GetValue("capped", false).ToBoolean();
+        }
+    }
 
-    public bool Capped => Options.GetValue("capped", false).ToBoolean();
+    public bool Capped { get; private set; }
 
     public List<CollectionIndex> Indexes { get; } = [];
 
@@ -45,12 +55,20 @@ internal sealed class CollectionStore
     public bool Dropped { get; set; }
 
     /// <summary>Completes when a document is inserted; tailable awaitData cursors wait on it.</summary>
-    public Task InsertedSignal => _inserted.Task;
+    public Task InsertedSignal
+    {
+        get
+        {
+            // Inserts replace the signal only while someone waits, so plain inserts allocate nothing for it.
+            _awaited = true;
+            return _inserted.Task;
+        }
+    }
 
     public static BsonDocument Decode(byte[] bson) => BsonSerializer.Deserialize<BsonDocument>(bson);
 
     public Record? FindById(BsonValue id) =>
-        IdIndex.Entries.TryGetValue(new IndexKey([id], 0), out var record) ? record : null;
+        IdIndex.Entries.TryGetValue(new IndexKey(id, 0), out var record) ? record : null;
 
     public IEnumerable<Record> Natural(long afterRecordId) =>
         _natural.Ascending(Bound<long>.At(afterRecordId, inclusive: false)).Select(e => e.Value);
@@ -61,7 +79,7 @@ internal sealed class CollectionStore
     public Record Insert(byte[] bson, BsonValue id, BsonDocument? document)
     {
         var record = new Record(_nextRecordId, bson);
-        var idKey = new List<IndexKey> { new([id], record.Id) };
+        var idKey = new List<IndexKey> { new(id, record.Id) };
         IdIndex.CheckUnique(idKey, null, Namespace);
         List<IndexKey>[]? keys = null;
         if (HasSecondaryIndexes)
@@ -84,9 +102,14 @@ internal sealed class CollectionStore
 
         _natural.TryAdd(record.Id, record);
         DataSize += bson.Length;
-        var signal = _inserted;
-        _inserted = NewSignal();
-        signal.TrySetResult();
+        if (_awaited)
+        {
+            _awaited = false;
+            var signal = _inserted;
+            _inserted = NewSignal();
+            signal.TrySetResult();
+        }
+
         return record;
     }
 
@@ -123,7 +146,7 @@ internal sealed class CollectionStore
             }
         }
 
-        IdIndex.Entries.Remove(new IndexKey([IdOf(record)], 0));
+        IdIndex.Entries.Remove(new IndexKey(IdOf(record), 0));
         _natural.Remove(record.Id);
         DataSize -= record.Bson.Length;
         record.Deleted = true;
@@ -189,11 +212,29 @@ internal sealed class CollectionStore
     public static BsonValue IdOf(Record record) => IdOf(record.Bson);
 
     /// <summary>The _id of raw BSON without decoding the rest (it is almost always the first field).</summary>
-    public static BsonValue IdOf(byte[] bson)
+    public static BsonValue IdOf(byte[] bson) => TryGetId(bson, out var id) ? id : BsonNull.Value;
+
+    /// <summary>The _id of raw BSON, if it has one; an embedded document or array is decoded fully.</summary>
+    public static bool TryGetId(byte[] bson, out BsonValue id)
     {
-        var raw = new RawBsonDocument(bson);
-        var id = raw.GetValue("_id", BsonNull.Value);
-        return id is RawBsonDocument or RawBsonArray ? Decode(bson)["_id"] : id;
+        var fast = RawId.TryRead(bson, out id);
+        if (fast != RawId.Result.Unknown)
+        {
+            return fast == RawId.Result.Found;
+        }
+
+        using var raw = new RawBsonDocument(bson);
+        if (!raw.TryGetValue("_id", out id))
+        {
+            return false;
+        }
+
+        if (id is RawBsonDocument or RawBsonArray)
+        {
+            id = Decode(bson)["_id"];
+        }
+
+        return true;
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

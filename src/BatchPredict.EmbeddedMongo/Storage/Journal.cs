@@ -23,6 +23,7 @@ internal sealed class Journal : IAsyncDisposable
     private bool _signalled;
     private bool _stopping;
     private Exception? _failure;
+    private long _fileLength;
 
     public Journal(string directory, int generation, long validLength)
     {
@@ -32,21 +33,8 @@ internal sealed class Journal : IAsyncDisposable
         _flusher = Task.Run(FlushLoopAsync);
     }
 
-    public int Generation
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pending.Generation;
-            }
-        }
-    }
-
     /// <summary>Bytes in the current journal file, to decide when a snapshot should replace it.</summary>
     public long FileLength => Volatile.Read(ref _fileLength);
-
-    private long _fileLength;
 
     public long LastSequence
     {

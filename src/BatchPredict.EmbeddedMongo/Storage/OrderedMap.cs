@@ -76,19 +76,6 @@ internal sealed class OrderedMap<TKey, TValue>
         return true;
     }
 
-    /// <summary>Replaces the value of an existing key.</summary>
-    public bool TrySet(TKey key, TValue value)
-    {
-        var (chunk, index) = Locate(key);
-        if (chunk < 0 || index < 0)
-        {
-            return false;
-        }
-
-        _chunks[chunk].Values[index] = value;
-        return true;
-    }
-
     public bool Remove(TKey key)
     {
         var (chunkIndex, index) = Locate(key);

@@ -35,8 +35,6 @@ internal sealed class IndexRangeSource(CollectionIndex index, List<(IndexKey Low
     private int _range;
     private IndexKey? _last;
 
-    public CollectionIndex Index => index;
-
     public override IEnumerable<Record> Resume()
     {
         for (; _range < ranges.Count; _range++, _last = null)

@@ -22,7 +22,7 @@ internal static class TtlMonitor
                 {
                     var cutoff = new BsonDateTime(now.AddSeconds(-index.Definition.ExpireAfterSeconds!.Value));
                     var expired = index.Entries.Ascending(Bound<IndexKey>.None)
-                        .Where(e => e.Key.Values[0] is BsonDateTime d && BsonValueOrder.Compare(d, cutoff) < 0)
+                        .Where(e => e.Key[0] is BsonDateTime d && BsonValueOrder.Compare(d, cutoff) < 0)
                         .Select(e => e.Value)
                         .DistinctBy(r => r.Id)
                         .ToList();

@@ -75,6 +75,38 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Restart_CompactionDuringConcurrentWrites_LosesNothing()
+    {
+        await using (var engine = StorageEngine.Open(_path))
+        {
+            var store = engine.GetOrCreate("db", "c");
+            var writer = Task.Run(() =>
+            {
+                for (var i = 0; i < 20_000; i++)
+                {
+                    engine.Lock.EnterWriteLock();
+                    try
+                    {
+                        engine.Insert(store, new BsonDocument { { "_id", i }, { "pad", new string('p', 50) } }.ToBson(), i, null);
+                    }
+                    finally
+                    {
+                        engine.Lock.ExitWriteLock();
+                    }
+                }
+            });
+            await Task.Delay(5);
+            await engine.CompactAsync();
+            await writer;
+            await engine.WaitDurableAsync(engine.Ticket);
+        }
+
+        await using var reopened = StorageEngine.Open(_path);
+        var ids = reopened.Find("db", "c")!.Natural(0).Select(r => CollectionStore.IdOf(r).AsInt32);
+        Assert.Equal(Enumerable.Range(0, 20_000), ids);
+    }
+
+    [Fact]
     public async Task Restart_TornLastJournalRecord_IsIgnored()
     {
         await using (var engine = StorageEngine.Open(_path))

@@ -82,6 +82,18 @@ public sealed class FindTests : IClassFixture<ServerFixture>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Find_BatchSizeZero_ReturnsEmptyFirstBatchAndOpenCursor()
+    {
+        var first = await _fixture.CommandAsync("{find: 'people', filter: {_id: {$lte: 3}}, batchSize: 0}");
+        var id = first["cursor"]["id"].AsInt64;
+        var next = await _fixture.CommandAsync($"{{getMore: NumberLong({id}), collection: 'people'}}");
+
+        Assert.Empty(first["cursor"]["firstBatch"].AsBsonArray);
+        Assert.Equal([1, 2, 3], next["cursor"]["nextBatch"].AsBsonArray.Select(d => d["_id"].AsInt32));
+        Assert.Equal(0, next["cursor"]["id"].AsInt64);
+    }
+
+    [Fact]
     public async Task Find_MissingCollection_ReturnsEmpty()
     {
         var found = await _fixture.Collection("nothing").Find(FilterDefinition<BsonDocument>.Empty).ToListAsync();
