@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["embedded-mongo"] = BatchPredict.Benchmarks.EmbeddedMongoBenchmark.RunAsync,
     ["runs"] = BatchPredict.Benchmarks.RunsBenchmark.RunAsync,
     ["sort"] = BatchPredict.Benchmarks.SortBenchmark.RunAsync,
+    ["e2e"] = BatchPredict.Benchmarks.E2eBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

@@ -5,8 +5,8 @@ using Microsoft.ML.Data;
 namespace BatchPredict.Core.Scoring;
 
 /// <summary>
-/// Scores batches with one loaded model: Transform over a <see cref="FeatureBatchDataView"/> per batch, then one cursor
-/// over the output columns. ITransformer.Transform is safe to call from many threads, each with its own view and cursor.
+/// Scores batches with one loaded model: a row-to-row mapper of the model over one cursor of a
+/// <see cref="FeatureBatchDataView"/> per batch. Safe from many threads: each call builds its own view, mapper and row.
 /// </summary>
 public sealed class BatchScorer
 {
@@ -53,15 +53,20 @@ public sealed class BatchScorer
             return;
         }
 
-        var output = _model.Transform(new FeatureBatchDataView(batch));
-        var score = output.Schema[ScoreColumn];
-        var label = HasLabel ? output.Schema[LabelColumn] : (DataViewSchema.Column?)null;
-        var probability = HasProbability ? output.Schema[ProbabilityColumn] : (DataViewSchema.Column?)null;
-        var needed = new[] { (DataViewSchema.Column?)score, label, probability }.OfType<DataViewSchema.Column>();
-        using var cursor = output.GetRowCursor(needed);
-        var getScore = cursor.GetGetter<float>(score);
-        var getLabel = label is { } l ? cursor.GetGetter<bool>(l) : null;
-        var getProbability = probability is { } p ? cursor.GetGetter<float>(p) : null;
+        // Row-to-row mapping over one cursor of the batch: ITransformer.Transform + GetRowCursor would split the
+        // batch across ML.NET's background threads and consolidate it again, which costs more than scoring a small
+        // model. The mapper is built per batch, so no mapper or row is ever shared between threads.
+        var input = new FeatureBatchDataView(batch);
+        var mapper = _model.GetRowToRowMapper(input.Schema);
+        var score = mapper.OutputSchema[ScoreColumn];
+        var label = HasLabel ? mapper.OutputSchema[LabelColumn] : (DataViewSchema.Column?)null;
+        var probability = HasProbability ? mapper.OutputSchema[ProbabilityColumn] : (DataViewSchema.Column?)null;
+        var needed = new[] { (DataViewSchema.Column?)score, label, probability }.OfType<DataViewSchema.Column>().ToList();
+        using var cursor = input.GetRowCursor(mapper.GetDependencies(needed));
+        using var output = mapper.GetRow(cursor, needed);
+        var getScore = output.GetGetter<float>(score);
+        var getLabel = label is { } l ? output.GetGetter<bool>(l) : null;
+        var getProbability = probability is { } p ? output.GetGetter<float>(p) : null;
         var row = 0;
         float s = 0, pr = 0;
         var lb = false;

@@ -14,6 +14,7 @@ internal static class CliApp
         root.Subcommands.Add(MongodCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 
