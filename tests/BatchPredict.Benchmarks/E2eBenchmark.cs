@@ -48,7 +48,8 @@ internal static class E2eBenchmark
         var parallelism = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RunsOptions>>().Value.InProcessParallelism;
         Console.WriteLine($"e2e: {rows:N0} rows of {Path.GetFileName(data)}, job {job.Name}: batch {job.BatchSize:N0}, {job.Partitions} partitions, "
             + $"{parallelism} run side by side; {Environment.ProcessorCount} cores; in-memory embedded server in this process; {(Debugger.IsAttached ? "debugger" : "no debugger")}, "
-            + $"{(typeof(E2eBenchmark).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "Debug" : "Release")} build");
+            + $"{(typeof(E2eBenchmark).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "Debug" : "Release")} build, "
+            + $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC (batchpredict itself runs server GC; DOTNET_gcServer=1 here to match)");
 
         var clock = Stopwatch.StartNew();
         var import = await services.GetRequiredService<Importer>().ImportAsync(new ImportRequest(job.Source.Collection, data) { MaxRows = rows });
