@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using BatchPredict.Core.Storage;
 using BatchPredict.Demo;
 using BatchPredict.Hosting;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -43,25 +41,12 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(IAnsiConsole console, Action<IConfigurationBuilder>? configure, long? rows, bool fresh, string? serveUrls, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var environment = AppConfiguration.EnvironmentName();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddBatchPredictSources(environment, []);
-        configure?.Invoke(builder.Configuration);
-        // The progress bars and the summary say what the Information logs would; they would also tear the bars.
-        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-        await using var mongo = await MongoEndpoint.ResolveAsync(builder.Configuration, Console.Error, ct);
-        builder.AddBatchPredictMongo(mongo.ConnectionString);
-        builder.AddBatchPredictDemo();
-
-        DemoResult result;
-        using (var host = builder.Build())
-        {
-            host.Services.GetRequiredService<IStartupValidator>().Validate();
-            var options = host.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
-            var settings = new DemoSettings(options.ResolveDataFile(), options.ResolveModelsPath(mongo.DataPath, MongoEndpoint.DefaultDataPath), rows, fresh);
-            console.MarkupLine($"flights from {Markup.Escape(settings.DataFile)}; demo models cached in {Markup.Escape(settings.ModelsFolder)}; MongoDB ready after {clock.Elapsed.TotalSeconds:F1} s");
-            result = await host.Services.GetRequiredService<DemoRunner>().RunAsync(settings, console, ct);
-        }
+        // The progress bars and the summary say what the Information logs would; the host keeps those off the console.
+        await using var host = await CommandHost.StartAsync(builder => builder.AddBatchPredictDemo(), configure, ct);
+        var options = host.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        var settings = new DemoSettings(options.ResolveDataFile(), options.ResolveModelsPath(host.Mongo.DataPath, MongoEndpoint.DefaultDataPath), rows, fresh);
+        console.MarkupLine($"flights from {Markup.Escape(settings.DataFile)}; demo models cached in {Markup.Escape(settings.ModelsFolder)}; MongoDB ready after {clock.Elapsed.TotalSeconds:F1} s");
+        var result = await host.Services.GetRequiredService<DemoRunner>().RunAsync(settings, console, ct);
 
         DemoSummary.Write(console, result);
         // Written around Spectre, which would wrap a long line at the terminal width; this one must stay whole.
@@ -72,7 +57,7 @@ internal static class DemoCommand
             return 0;
         }
 
-        await using var app = await ServeCommand.StartAsync(ServeCommand.CreateBuilder(serveUrls.Length == 0 ? null : serveUrls), mongo, ct);
+        await using var app = await ServeCommand.StartAsync(ServeCommand.CreateBuilder(serveUrls.Length == 0 ? null : serveUrls), host.Mongo, ct);
         await last.WriteLineAsync(result.FinalLine(clock.Elapsed) + "; serving until Ctrl+C");
         await ServeCommand.WaitForShutdownAsync(app, ct);
         return 0;

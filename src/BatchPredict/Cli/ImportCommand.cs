@@ -2,9 +2,6 @@ using System.CommandLine;
 using BatchPredict.Core.Import;
 using BatchPredict.Core.Storage;
 using BatchPredict.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BatchPredict.Cli;
@@ -48,16 +45,8 @@ internal static class ImportCommand
         request = request with { Format = request.Format ?? ImportFormats.FromExtension(request.File) };
         await using var reader = await RowReaders.OpenAsync(request.File, request.Format.Value, ct);
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = AppConfiguration.EnvironmentName() });
-        builder.Configuration.AddBatchPredictSources(builder.Environment.EnvironmentName, []);
-        // The progress bar and the summary say what these log lines would; logging them too would tear the bar.
-        builder.Logging.AddFilter("BatchPredict.Core.Import", LogLevel.Warning);
-        await using var mongo = await MongoEndpoint.ResolveAsync(builder.Configuration, Console.Error, ct);
-        builder.AddBatchPredictMongo(mongo.ConnectionString);
-        builder.AddBatchPredictImport();
-        using var host = builder.Build();
-        host.Services.GetRequiredService<IStartupValidator>().Validate();
-
+        // The progress bar and the summary say what the import's Information logs would; the host keeps those off the console.
+        await using var host = await CommandHost.StartAsync(builder => builder.AddBatchPredictImport(), null, ct);
         var importer = host.Services.GetRequiredService<Importer>();
         var database = host.Services.GetRequiredService<IOptions<MongoOptions>>().Value.Database;
         var summary = await ImportConsole.RunWithProgressAsync(request.Collection, (progress, token) => importer.ImportAsync(request, reader, progress, token), ct);

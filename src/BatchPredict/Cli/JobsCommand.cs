@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BatchPredict.Core.Jobs;
+using BatchPredict.Core.Models;
 using BatchPredict.Core.Runs;
 using BatchPredict.Core.Runs.Scheduling;
 using BatchPredict.Hosting;
@@ -53,7 +54,7 @@ internal static class JobsCommand
         command.SetGuardedAction(async (parse, ct) =>
         {
             var request = new RunRequest(parse.GetValue(name)!, "cli", parse.GetValue(version), ParseFilter(parse.GetValue(filter)));
-            await using var host = await CommandHost.StartAsync(ct);
+            await using var host = await CommandHost.StartAsync(builder => builder.AddModelRegistry().AddBatchPredictRuns(), null, ct);
             if (parse.GetValue(wait))
             {
                 return await RunProgress.RunAsync(host.Services.GetRequiredService<InProcessRunner>(), request, ct);
@@ -63,7 +64,7 @@ internal static class JobsCommand
             AnsiConsole.MarkupLine(start.Started
                 ? $"run [bold]{Markup.Escape(start.Run.Id)}[/] queued: {start.Run.Planned:N0} documents in {start.Run.Partitions.Count} partition(s) for the Hangfire servers (batchpredict serve)"
                 : $"job {Markup.Escape(request.Job)} is already running: run [bold]{Markup.Escape(start.Run.Id)}[/]");
-            if (start.Started && host.IsEmbedded)
+            if (start.Started && host.Mongo.IsEmbedded)
             {
                 AnsiConsole.MarkupLine("[yellow]note:[/] no MongoDB is configured, so only a serve process on this embedded database can execute it; use --wait to run it here");
             }

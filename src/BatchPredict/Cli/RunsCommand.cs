@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BatchPredict.Core.Models;
 using BatchPredict.Core.Runs;
 using BatchPredict.Hosting;
 using Spectre.Console;
@@ -38,7 +39,7 @@ internal static class RunsCommand
         var command = new Command("list", "The latest runs") { job, limit };
         command.SetGuardedAction(async (parse, ct) =>
         {
-            await using var host = await CommandHost.StartAsync(ct);
+            await using var host = await CommandHost.StartAsync(builder => builder.AddModelRegistry().AddBatchPredictRuns(), null, ct);
             var runs = await host.Services.GetRequiredService<RunLedger>().ListAsync(parse.GetValue(job), Math.Clamp(parse.GetValue(limit), 1, 1000), ct);
             var table = new Table().AddColumns("run", "status", "model", "read", "scored", "dead", "rows/s", "started (UTC)");
             foreach (var view in runs.Select(r => RunView.From(r, DateTime.UtcNow)))
@@ -61,7 +62,7 @@ internal static class RunsCommand
         var command = new Command("show", "One run: status, counts, model lineage, partitions and its first dead letters") { id };
         command.SetGuardedAction(async (parse, ct) =>
         {
-            await using var host = await CommandHost.StartAsync(ct);
+            await using var host = await CommandHost.StartAsync(builder => builder.AddModelRegistry().AddBatchPredictRuns(), null, ct);
             var run = await host.Services.GetRequiredService<RunLedger>().GetAsync(parse.GetValue(id)!, ct);
             Print(RunView.From(run, DateTime.UtcNow));
             var letters = await host.Services.GetRequiredService<DeadLetterStore>().ListAsync(run.Id, 10, ct);

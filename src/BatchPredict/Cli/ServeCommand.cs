@@ -28,9 +28,8 @@ internal static class ServeCommand
     /// <summary>The serve host's builder: the configuration sources of every command and the addresses to listen on.</summary>
     public static WebApplicationBuilder CreateBuilder(string? urls)
     {
-        var environment = AppConfiguration.EnvironmentName();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddBatchPredictSources(environment, []);
+        var builder = WebApplication.CreateBuilder(AppConfiguration.WebOptions());
+        builder.AddBatchPredictConfiguration(null);
         builder.WebHost.UseUrls(urls ?? builder.Configuration["urls"] ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls);
         return builder;
     }

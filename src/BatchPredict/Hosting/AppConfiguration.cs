@@ -6,6 +6,8 @@ namespace BatchPredict.Hosting;
 /// The configuration sources of every command, in order of precedence (last wins):
 /// appsettings/appsettings.json, appsettings/appsettings.{Environment}.json, environment variables, command line.
 /// The appsettings folder is looked up in the current directory first, then beside the executable.
+/// Every host (the one-shot commands' <see cref="CommandHost"/> and serve's web app) is created with the same
+/// environment name and content root and gets these sources through <see cref="AddBatchPredictConfiguration"/>.
 /// </summary>
 internal static class AppConfiguration
 {
@@ -19,6 +21,22 @@ internal static class AppConfiguration
         configuration.AddJsonFile(Path.Combine(folder, $"appsettings.{environmentName}.json"), optional: true, reloadOnChange: false);
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine(args);
+    }
+
+    /// <summary>The settings of a one-shot command's host: the environment of <see cref="EnvironmentName"/>, rooted beside the executable.</summary>
+    public static HostApplicationBuilderSettings HostSettings() =>
+        new() { EnvironmentName = EnvironmentName(), ContentRootPath = AppContext.BaseDirectory };
+
+    /// <summary>The same as <see cref="HostSettings"/> for serve's web app.</summary>
+    public static WebApplicationOptions WebOptions() =>
+        new() { EnvironmentName = EnvironmentName(), ContentRootPath = AppContext.BaseDirectory };
+
+    /// <summary>Replaces the builder's configuration sources with those of every command.</summary>
+    /// <param name="configure">Extra sources added last, so they win (tests point a command at their own server and data).</param>
+    public static void AddBatchPredictConfiguration(this IHostApplicationBuilder builder, Action<IConfigurationBuilder>? configure)
+    {
+        builder.Configuration.AddBatchPredictSources(builder.Environment.EnvironmentName, []);
+        configure?.Invoke(builder.Configuration);
     }
 
     public static string ResolveFolder()
