@@ -50,8 +50,18 @@ internal static class GuardedAction
             WriteError(e.Message);
             return Refused;
         }
+        catch (Exception e)
+        {
+            // A fault of ours, not of the input: still one line, with the exception's type so it can be reported.
+            WriteError($"unexpected {e.GetType().Name}: {e.Message}");
+            return Failed;
+        }
     }
 
+    /// <summary>Errors go to standard error, so standard output holds only a command's answer.</summary>
     public static void WriteError(string message) =>
-        AnsiConsole.Console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        ErrorConsole().MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+
+    private static IAnsiConsole ErrorConsole() =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 }
