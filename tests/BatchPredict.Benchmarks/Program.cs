@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["import-read"] = BatchPredict.Benchmarks.ImportReadBenchmark.RunAsync,
     ["runs"] = BatchPredict.Benchmarks.RunsBenchmark.RunAsync,
     ["sort"] = BatchPredict.Benchmarks.SortBenchmark.RunAsync,
+    ["planner"] = BatchPredict.Benchmarks.PlannerBenchmark.RunAsync,
     ["server"] = BatchPredict.Benchmarks.ServerBenchmark.RunAsync,
     ["e2e"] = BatchPredict.Benchmarks.E2eBenchmark.RunAsync,
 };

@@ -68,7 +68,8 @@ internal sealed class QuerySpec
     public IDocumentStream Open(CollectionStore store, long limit)
     {
         var sorted = true;
-        var source = NaturalDescending ? new NaturalSource(store, descending: true) : QueryPlanner.Plan(store, Filter, Sort, out sorted);
+        var needed = limit > 0 ? limit + Math.Min(Skip, long.MaxValue - limit) : 0;
+        var source = NaturalDescending ? new NaturalSource(store, descending: true) : QueryPlanner.Plan(store, Filter, Sort, out sorted, needed);
         if (Sort is null || sorted)
         {
             return new FilteredStream(source, IsEmpty ? null : Filter, Skip, limit, Projection);

@@ -155,6 +155,34 @@ internal sealed class OrderedMap<TKey, TValue>
         }
     }
 
+    /// <summary>
+    /// The number of entries from <paramref name="lower"/> to <paramref name="upper"/> (both inclusive), counted from
+    /// the chunks' sizes, not entry by entry: two binary searches plus one addition per chunk in between. Stops once
+    /// the count exceeds <paramref name="limit"/> and then returns a value above it (the planner only needs to know
+    /// that a range is larger than the best one found so far).
+    /// </summary>
+    public long CountBetween(TKey lower, TKey upper, long limit)
+    {
+        var (firstChunk, firstIndex) = Seek(lower, inclusive: true);
+        var (endChunk, endIndex) = Seek(upper, inclusive: false);
+        if (firstChunk > endChunk || (firstChunk == endChunk && firstIndex >= endIndex))
+        {
+            return 0;
+        }
+
+        long count = -firstIndex;
+        for (var chunk = firstChunk; chunk < endChunk && chunk < _chunks.Count; chunk++)
+        {
+            count += _chunks[chunk].Count;
+            if (count > limit)
+            {
+                return count;
+            }
+        }
+
+        return count + endIndex;
+    }
+
     /// <summary>Position of the first entry at or after the key (inclusive) or strictly after it.</summary>
     private (int Chunk, int Index) Seek(TKey key, bool inclusive)
     {

@@ -35,6 +35,9 @@ internal sealed class IndexRangeSource(CollectionIndex index, List<(IndexKey Low
     private int _range;
     private IndexKey? _last;
 
+    /// <summary>The index the planner chose (tests and the planner benchmark check it).</summary>
+    public CollectionIndex Index => index;
+
     public override IEnumerable<Record> Resume()
     {
         for (; _range < ranges.Count; _range++, _last = null)
