@@ -52,6 +52,12 @@ public sealed class Importer
     {
         var format = request.Format ?? ImportFormats.FromExtension(request.File);
         var batchSize = request.BatchSize ?? _options.BatchSize;
+        if (string.IsNullOrWhiteSpace(request.Collection) || request.Collection.Contains('$', StringComparison.Ordinal)
+            || request.Collection.Contains('\0', StringComparison.Ordinal) || request.Collection.StartsWith("system.", StringComparison.Ordinal))
+        {
+            throw new BatchPredictException($"'{request.Collection}' is not a collection name: it must be non-empty, without '$', and not start with 'system.'.");
+        }
+
         if (batchSize < 1 || request.MaxRows < 0)
         {
             throw new BatchPredictException("The batch size must be at least 1 and the number of rows to take at least 0.");

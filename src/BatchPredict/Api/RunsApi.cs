@@ -3,7 +3,9 @@ using BatchPredict.Core;
 using BatchPredict.Core.Jobs;
 using BatchPredict.Core.Runs;
 using BatchPredict.Core.Runs.Scheduling;
+using BatchPredict.EmbeddedMongo;
 using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace BatchPredict.Api;
 
@@ -43,6 +45,12 @@ internal static class RunsApi
             return Results.NotFound(new { error = $"no job named '{name}'" });
         }
 
+        if (body?.Filter is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null or JsonValueKind.Undefined) } notAQuery)
+        {
+            // Never drop a filter that was asked for: a run without it would rescore the whole collection.
+            return Results.BadRequest(new { error = $"filter must be a JSON object (a MongoDB query), not {notAQuery.ValueKind}" });
+        }
+
         try
         {
             var filter = body?.Filter is { ValueKind: JsonValueKind.Object } f ? BsonDocument.Parse(f.GetRawText()) : null;
@@ -55,6 +63,10 @@ internal static class RunsApi
         catch (Exception e) when (e is BatchPredictException or FormatException or BsonException)
         {
             return Results.BadRequest(new { error = e.Message });
+        }
+        catch (MongoCommandException e) when (e.Code is ErrorCodes.BadValue or ErrorCodes.FailedToParse or ErrorCodes.TypeMismatch)
+        {
+            return Results.BadRequest(new { error = $"the filter was refused by MongoDB: {e.ErrorMessage}" });
         }
     }
 }

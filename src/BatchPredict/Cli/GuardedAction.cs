@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BatchPredict.Core;
 using BatchPredict.EmbeddedMongo;
+using Microsoft.Extensions.Options;
 using MongoDB.Driver;
 using Spectre.Console;
 
@@ -30,6 +31,11 @@ internal static class GuardedAction
             WriteError(e.Message);
             return Refused;
         }
+        catch (OptionsValidationException e)
+        {
+            WriteError($"configuration: {string.Join("; ", e.Failures)}");
+            return Refused;
+        }
         catch (MongoCommandError e)
         {
             WriteError($"{e.Message} (code {e.Code} {e.CodeName})");
@@ -45,7 +51,7 @@ internal static class GuardedAction
             WriteError("cancelled");
             return Cancelled;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
         {
             WriteError(e.Message);
             return Refused;

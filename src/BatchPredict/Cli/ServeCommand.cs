@@ -40,6 +40,7 @@ internal static class ServeCommand
         var app = ServeApp.Build(builder, mongo.ConnectionString);
         try
         {
+            app.Services.ValidateOptionsBeforeStart();
             await app.StartAsync(ct);
         }
         catch

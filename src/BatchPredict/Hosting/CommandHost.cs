@@ -41,6 +41,7 @@ internal sealed class CommandHost : IAsyncDisposable
             builder.AddBatchPredictMongo(mongo.ConnectionString);
             addServices(builder);
             host = builder.Build();
+            host.Services.ValidateOptionsBeforeStart();
             await host.StartAsync(ct);
             return new CommandHost(host, mongo);
         }

@@ -130,6 +130,20 @@ public sealed class ImporterTests(ImportServerFixture server) : IClassFixture<Im
         Assert.Equal(Enumerable.Range(2, Core.Import.Importer.BadRowsKept).Select(i => (long)i), summary.FirstBadRows.Select(b => b.Number));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("a$b")]
+    [InlineData("system.views")]
+    public async Task ImportAsync_InvalidCollectionName_RefusedNamingIt(string collection)
+    {
+        var path = _files.Write("names.csv", "a\n1\n");
+
+        var error = await Assert.ThrowsAsync<BatchPredictException>(() => Importer().ImportAsync(new ImportRequest(collection, path)));
+
+        Assert.Contains($"'{collection}' is not a collection name", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ImportAsync_MissingFileWithDrop_ThrowsAndLeavesTheCollection()
     {

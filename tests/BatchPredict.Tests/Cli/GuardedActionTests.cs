@@ -26,6 +26,16 @@ public class GuardedActionTests
         Assert.DoesNotContain(" at ", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_InvalidSetting_OneConfigurationLineAndRefused()
+    {
+        var (exitCode, _, error) = await CaptureAsync(() =>
+            throw new Microsoft.Extensions.Options.OptionsValidationException("ImportOptions", typeof(object), ["The field BatchSize must be between 1 and 100000."]));
+
+        Assert.Equal(GuardedAction.Refused, exitCode);
+        Assert.Equal("error: configuration: The field BatchSize must be between 1 and 100000.", error.Trim());
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> CaptureAsync(Func<Task<int>> action)
     {
         var (oldOut, oldError) = (Console.Out, Console.Error);

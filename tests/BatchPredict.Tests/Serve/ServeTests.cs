@@ -102,6 +102,25 @@ public sealed class ServeTests(ServeTestHost host) : IClassFixture<ServeTestHost
         Assert.Equal(HttpStatusCode.NotFound, (await host.Http.PostAsJsonAsync("/api/jobs/nope/runs", new { })).StatusCode);
     }
 
+    [Theory]
+    [InlineData("{\"filter\":\"not json\"}", "filter must be a JSON object")]
+    [InlineData("{\"filter\":5}", "filter must be a JSON object")]
+    [InlineData("{\"filter\":{\"$bogus\":1}}", "the filter was refused by MongoDB")]
+    public async Task PostRun_FilterNotAQuery_BadRequestAndNoRun(string body, string error)
+    {
+        await host.SeedAsync("flights_api", 10);
+        var before = await host.Database.GetCollection<BsonDocument>("bp_runs").CountDocumentsAsync(new BsonDocument("job", "api"));
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await host.Http.PostAsync("/api/jobs/api/runs", content);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var after = await host.Database.GetCollection<BsonDocument>("bp_runs").CountDocumentsAsync(new BsonDocument("job", "api"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(error, answer.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, after);
+    }
+
     [Fact]
     public async Task Dashboard_RemoteRequestWithoutCredentials_IsRefused()
     {
