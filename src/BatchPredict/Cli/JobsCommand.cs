@@ -95,7 +95,7 @@ internal static class JobsCommand
     private static JobCatalog LoadCatalog()
     {
         var configuration = new ConfigurationBuilder();
-        configuration.AddBatchPredictSources(AppConfiguration.EnvironmentName(), []);
+        configuration.AddBatchPredictSources(AppConfiguration.EnvironmentName());
         var options = new JobsOptions();
         configuration.Build().GetSection(JobsOptions.Section).Bind(options);
         return JobCatalog.Load(options.ResolveDirectory());
